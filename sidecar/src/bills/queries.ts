@@ -1,0 +1,311 @@
+/**
+ * Reading bills: the list behind the tabs, the per-status counts, and one
+ * bill with everything its page shows.
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import { notLetterableReason, type NotLetterableReason } from '../lettering/statuses.js';
+import { storedLettering } from '../lettering/rules.js';
+import type { BillCursor } from './cursor.js';
+import { encodeCursor } from './cursor.js';
+import { invoiceNumber, parseInvoiceNumber } from './invoice-number.js';
+
+export interface BillFilters {
+  statuses?: readonly string[];
+  shopId?: number;
+  lettered?: boolean;
+  search?: string;
+}
+
+export interface CustomerSummary {
+  id: number | null;
+  firstname: string | null;
+  lastname: string | null;
+  email: string | null;
+  organisation: string | null;
+}
+
+export interface BillSummary {
+  id: number;
+  number: string;
+  emissiondate: number | null;
+  status: string;
+  shop: { id: number | null; name: string | null };
+  amount: string;
+  currency: string;
+  transactionid: string | null;
+  customer: CustomerSummary;
+  lettering: string;
+  letterable: boolean;
+}
+
+export interface BillLine {
+  id: number;
+  ordering: number;
+  type: string;
+  itemcode: string | null;
+  abstract: string;
+  unitcost: string;
+  quantity: number;
+  totalprice: string | null;
+  taxcode: string | null;
+}
+
+export interface BillDetail extends BillSummary {
+  title: string | null;
+  worktype: string;
+  lastactiondate: number | null;
+  untaxedamount: string;
+  taxes: string;
+  discount: string;
+  untaxeddiscount: string;
+  discounttaxes: string;
+  paymentfee: string;
+  paiedamount: string;
+  convertedamount: string;
+  onlinetransactionid: string | null;
+  paymode: string;
+  test: boolean;
+  customer: CustomerSummary & {
+    address: string | null;
+    zip: string | null;
+    city: string | null;
+    country: string | null;
+    userid: number | null;
+  };
+  lines: BillLine[];
+  letteringState: { letterable: boolean; reason: NotLetterableReason | null };
+}
+
+export interface BillPage {
+  items: BillSummary[];
+  nextCursor: string | null;
+}
+
+/** LIKE pattern matching text that starts with `prefix`, wildcards in it taken literally. */
+function startsWith(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function createBillQueries(database: Database, timezone: string) {
+  const { db, tables } = database;
+  const { bills, shops, customers, billItems } = tables;
+
+  const customerJoin = sql`${customers.id} = ${bills.customerid}`;
+
+  const summaryColumns = {
+    id: bills.id,
+    emissiondate: bills.emissiondate,
+    status: bills.status,
+    shopid: bills.shopid,
+    shopname: shops.name,
+    amount: bills.amount,
+    currency: bills.currency,
+    transactionid: bills.transactionid,
+    idnumber: bills.idnumber,
+    customerid: customers.id,
+    firstname: customers.firstname,
+    lastname: customers.lastname,
+    email: customers.email,
+    organisation: customers.organisation,
+  };
+
+  type SummaryRow = {
+    id: number;
+    emissiondate: number | null;
+    status: string;
+    shopid: number | null;
+    shopname: string | null;
+    amount: string;
+    currency: string;
+    transactionid: string | null;
+    idnumber: string | null;
+    customerid: number | null;
+    firstname: string | null;
+    lastname: string | null;
+    email: string | null;
+    organisation: string | null;
+  };
+
+  function toSummary(row: SummaryRow): BillSummary {
+    return {
+      id: row.id,
+      number: invoiceNumber(row.id, row.emissiondate, timezone),
+      emissiondate: row.emissiondate,
+      status: row.status,
+      shop: { id: row.shopid, name: row.shopname },
+      amount: row.amount,
+      currency: row.currency,
+      transactionid: row.transactionid,
+      customer: {
+        id: row.customerid,
+        firstname: row.firstname,
+        lastname: row.lastname,
+        email: row.email,
+        organisation: row.organisation,
+      },
+      lettering: storedLettering(row.idnumber),
+      letterable: notLetterableReason(row.status) === null,
+    };
+  }
+
+  function searchCondition(text: string): SQL {
+    const billId = parseInvoiceNumber(text);
+    if (billId !== null) return eq(bills.id, billId);
+    const pattern = startsWith(text);
+    const matchingCustomers = db
+      .select({ id: sql`CAST(${customers.id} AS CHAR)` })
+      .from(customers)
+      .where(
+        or(
+          sql`${customers.lastname} LIKE ${pattern}`,
+          sql`${customers.firstname} LIKE ${pattern}`,
+          sql`${customers.email} LIKE ${pattern}`,
+        ),
+      );
+    const conditions: SQL[] = [
+      sql`${bills.idnumber} LIKE ${pattern}`,
+      sql`${bills.transactionid} LIKE ${pattern}`,
+      inArray(bills.customerid, matchingCustomers),
+    ];
+    if (/^\d{1,15}$/.test(text)) conditions.push(eq(bills.id, Number(text)));
+    return or(...conditions)!;
+  }
+
+  function filterConditions(filters: BillFilters): SQL[] {
+    const conditions: SQL[] = [];
+    if (filters.statuses && filters.statuses.length > 0) conditions.push(inArray(bills.status, [...filters.statuses]));
+    if (filters.shopId !== undefined) conditions.push(eq(bills.shopid, filters.shopId));
+    if (filters.lettered === true) conditions.push(and(isNotNull(bills.idnumber), ne(bills.idnumber, ''))!);
+    if (filters.lettered === false) conditions.push(or(isNull(bills.idnumber), eq(bills.idnumber, ''))!);
+    if (filters.search) conditions.push(searchCondition(filters.search));
+    return conditions;
+  }
+
+  /** Bills after the cursor in (emissiondate DESC, id DESC) order; NULL dates sort last, as MySQL does. */
+  function afterCursor(cursor: BillCursor): SQL {
+    if (cursor.emissiondate === null) return and(isNull(bills.emissiondate), lt(bills.id, cursor.id))!;
+    return or(
+      lt(bills.emissiondate, cursor.emissiondate),
+      and(eq(bills.emissiondate, cursor.emissiondate), lt(bills.id, cursor.id)),
+      isNull(bills.emissiondate),
+    )!;
+  }
+
+  return {
+    async list(filters: BillFilters, cursor: BillCursor | null, limit: number): Promise<BillPage> {
+      const conditions = filterConditions(filters);
+      if (cursor) conditions.push(afterCursor(cursor));
+      const rows = (await db
+        .select(summaryColumns)
+        .from(bills)
+        .leftJoin(shops, eq(shops.id, bills.shopid))
+        .leftJoin(customers, customerJoin)
+        .where(and(...conditions))
+        .orderBy(desc(bills.emissiondate), desc(bills.id))
+        .limit(limit + 1)) as SummaryRow[];
+      let items = rows.slice(0, limit).map(toSummary);
+      // An invoice number names one bill by id and date: a date that does not match finds nothing.
+      const typedNumber = filters.search ? parseInvoiceNumber(filters.search) : null;
+      if (typedNumber !== null) {
+        const typed = filters.search!.trim().toUpperCase().replace(/\s+/g, '').replace(/^B(?!-)/, 'B-');
+        items = items.filter((item) => item.number === typed);
+      }
+      const last = items[items.length - 1];
+      const nextCursor = rows.length > limit && last ? encodeCursor({ emissiondate: last.emissiondate, id: last.id }) : null;
+      return { items, nextCursor };
+    },
+
+    /** How many bills of each status match the filters (the status filter itself aside). */
+    async countByStatus(filters: Omit<BillFilters, 'statuses'>): Promise<Record<string, number>> {
+      const rows = await db
+        .select({ status: bills.status, total: count() })
+        .from(bills)
+        .where(and(...filterConditions(filters)))
+        .groupBy(bills.status);
+      return Object.fromEntries(rows.map((row) => [row.status, Number(row.total)]));
+    },
+
+    async get(id: number): Promise<BillDetail | null> {
+      const [row] = await db
+        .select({
+          ...summaryColumns,
+          title: bills.title,
+          worktype: bills.worktype,
+          lastactiondate: bills.lastactiondate,
+          untaxedamount: bills.untaxedamount,
+          taxes: bills.taxes,
+          discount: bills.discount,
+          untaxeddiscount: bills.untaxeddiscount,
+          discounttaxes: bills.discounttaxes,
+          paymentfee: bills.paymentfee,
+          paiedamount: bills.paiedamount,
+          convertedamount: bills.convertedamount,
+          onlinetransactionid: bills.onlinetransactionid,
+          paymode: bills.paymode,
+          test: bills.test,
+          address: customers.address,
+          zip: customers.zip,
+          city: customers.city,
+          country: customers.country,
+          hasaccount: customers.hasaccount,
+        })
+        .from(bills)
+        .leftJoin(shops, eq(shops.id, bills.shopid))
+        .leftJoin(customers, customerJoin)
+        .where(eq(bills.id, id))
+        .limit(1);
+      if (!row) return null;
+      const lines = await db
+        .select({
+          id: billItems.id,
+          ordering: billItems.ordering,
+          type: billItems.type,
+          itemcode: billItems.itemcode,
+          abstract: billItems.abstract,
+          unitcost: billItems.unitcost,
+          quantity: billItems.quantity,
+          totalprice: billItems.totalprice,
+          taxcode: billItems.taxcode,
+        })
+        .from(billItems)
+        .where(eq(billItems.billid, id))
+        .orderBy(asc(billItems.ordering), asc(billItems.id));
+      const summary = toSummary(row as SummaryRow);
+      const reason = notLetterableReason(row.status);
+      return {
+        ...summary,
+        title: row.title,
+        worktype: row.worktype,
+        lastactiondate: row.lastactiondate,
+        untaxedamount: row.untaxedamount,
+        taxes: row.taxes,
+        discount: row.discount,
+        untaxeddiscount: row.untaxeddiscount,
+        discounttaxes: row.discounttaxes,
+        paymentfee: row.paymentfee,
+        paiedamount: row.paiedamount,
+        convertedamount: row.convertedamount,
+        onlinetransactionid: row.onlinetransactionid,
+        paymode: row.paymode,
+        test: row.test === 1,
+        customer: {
+          ...summary.customer,
+          address: row.address,
+          zip: row.zip,
+          city: row.city,
+          country: row.country,
+          userid: row.hasaccount && row.hasaccount > 0 ? row.hasaccount : null,
+        },
+        lines,
+        letteringState: { letterable: reason === null, reason },
+      };
+    },
+
+    async listShops(): Promise<Array<{ id: number; name: string; currency: string | null }>> {
+      return db.select({ id: shops.id, name: shops.name, currency: shops.currency }).from(shops).orderBy(asc(shops.name));
+    },
+  };
+}
+
+export type BillQueries = ReturnType<typeof createBillQueries>;

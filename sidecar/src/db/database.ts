@@ -1,0 +1,61 @@
+/**
+ * The connection pool to the Moodle database and the Drizzle handles on it.
+ */
+import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
+import mysql, { type Pool, type PoolConnection } from 'mysql2/promise';
+import type { Config } from '../config.js';
+import { createShopSchema, type ShopSchema } from './schema.js';
+
+export type Db = MySql2Database<Record<string, never>>;
+
+export interface Database {
+  pool: Pool;
+  /** Drizzle over the pool: each query takes any free connection. */
+  db: Db;
+  tables: ShopSchema;
+  prefix: string;
+  /** Runs `work` on one dedicated connection (needed for named locks, which belong to a connection). */
+  withConnection<T>(work: (db: Db, connection: PoolConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function createDatabase(config: Pick<Config, 'database' | 'prefix' | 'requestTimeoutMs'>): Database {
+  const pool = mysql.createPool({
+    host: config.database.host,
+    port: config.database.port,
+    user: config.database.user,
+    password: config.database.password,
+    database: config.database.name,
+    connectionLimit: config.database.poolSize,
+    maxIdle: config.database.poolSize,
+    waitForConnections: true,
+    // Beyond this many waiting requests the service is overloaded: refuse rather than queue forever.
+    queueLimit: config.database.poolSize * 100,
+    connectTimeout: Math.min(config.requestTimeoutMs, 10000),
+    enableKeepAlive: true,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    // DECIMAL columns come back as strings: money never goes through a float.
+    decimalNumbers: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+  });
+  const db = drizzle({ client: pool });
+  return {
+    pool,
+    db,
+    tables: createShopSchema(config.prefix),
+    prefix: config.prefix,
+    async withConnection(work) {
+      const connection = await pool.getConnection();
+      try {
+        return await work(drizzle({ client: connection }), connection);
+      } finally {
+        connection.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

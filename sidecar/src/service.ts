@@ -1,0 +1,34 @@
+/**
+ * Builds the running service from a configuration: the pool, the queries,
+ * the lettering service and the HTTP app. The server and the tests both use it.
+ */
+import type { Config } from './config.js';
+import { createDatabase, type Database } from './db/database.js';
+import { createReadinessProbe } from './db/readiness.js';
+import { createBillQueries } from './bills/queries.js';
+import { createApp, type App } from './http/app.js';
+import { loadCatalog } from './i18n.js';
+import { createLetteringService } from './lettering/service.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface Service {
+  app: App;
+  database: Database;
+  logger: Logger;
+}
+
+export function createService(config: Config, options: { logger?: Logger; nowSeconds?: () => number } = {}): Service {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = createDatabase(config);
+  const app = createApp({
+    secret: config.secret,
+    catalog: loadCatalog(),
+    logger,
+    bills: createBillQueries(database, config.timezone),
+    lettering: createLetteringService(database, config.timezone),
+    readiness: createReadinessProbe(database),
+    requestTimeoutMs: config.requestTimeoutMs,
+    nowSeconds: options.nowSeconds,
+  });
+  return { app, database, logger };
+}
