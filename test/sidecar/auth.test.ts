@@ -67,7 +67,7 @@ describe('signatures', () => {
       const headers = signedHeaders(TEST_SECRET, { method: 'PUT', pathWithQuery: path(), userId: ADMIN_USER, language: 'fr', body }, NOW + skew);
       const response = await service.app.request(`http://sidecar.test${path()}`, { method: 'PUT', headers, body });
       expect(response.status).toBe(401);
-      const json = await response.json();
+      const json = (await response.json()) as any;
       expect(json.error.code).toBe('AUTH_EXPIRED');
       expect(json.error.message).toMatch(/horloges/);
     }
@@ -102,6 +102,6 @@ describe('signatures', () => {
     expect(response.json.error.code).toBe('NOT_FOUND');
     const outside = await service.app.request('/admin');
     expect(outside.status).toBe(404);
-    expect((await outside.json()).error.code).toBe('NOT_FOUND');
+    expect(((await outside.json()) as any).error.code).toBe('NOT_FOUND');
   });
 });

@@ -51,6 +51,7 @@ export function createDatabase(config: Pick<Config, 'database' | 'prefix' | 'req
       try {
         return await work(drizzle({ client: connection }), connection);
       } finally {
+        // A connection the work destroyed has left the pool already; releasing it is a no-op.
         connection.release();
       }
     },

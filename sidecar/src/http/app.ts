@@ -19,6 +19,8 @@ import { healthRoutes, type ReadinessProbe } from './routes/health.js';
 
 /** Largest request body accepted (a lettering is at most 255 characters). */
 export const MAX_BODY_BYTES = 16 * 1024;
+/** How much longer than the request timeout a write may run before the last-resort timer answers. */
+const WRITE_GRACE_MS = 2000;
 
 export interface AppDeps {
   secret: string;
@@ -54,9 +56,13 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(async (c, next) => {
+    c.set('deadline', Date.now() + deps.requestTimeoutMs);
+    // Writes enforce the deadline themselves (they roll back rather than commit late), so
+    // that their TIMEOUT means "nothing changed"; this timer is their last resort only.
+    const reads = c.req.method === 'GET' || c.req.method === 'HEAD';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceError('TIMEOUT')), deps.requestTimeoutMs);
+      timer = setTimeout(() => reject(new ServiceError('TIMEOUT')), deps.requestTimeoutMs + (reads ? 0 : WRITE_GRACE_MS));
     });
     try {
       await Promise.race([next(), timeout]);

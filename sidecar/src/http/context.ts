@@ -7,5 +7,7 @@ export interface AppEnv {
     language: Language;
     /** The Moodle user the plugin acts for (from the signed headers). */
     userId: number;
+    /** Epoch milliseconds by which the request must be answered. */
+    deadline: number;
   };
 }

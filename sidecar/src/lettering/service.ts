@@ -40,8 +40,18 @@ export interface LetteringResult {
   changed: boolean;
 }
 
-/** How long a writer waits for another writer of the same reference. */
+/** How long a writer waits for another writer of the same reference, at most. */
 const LOCK_WAIT_SECONDS = 5;
+
+export interface WriteOptions {
+  /**
+   * Epoch milliseconds after which the write must not happen: the lock wait
+   * is bounded by it and the transaction rolls back instead of committing
+   * late, so a caller answered TIMEOUT can trust that nothing changed.
+   */
+  deadline?: number;
+  now?: () => number;
+}
 
 export function createLetteringService(database: Database, timezone: string) {
   const billTable = `${database.prefix}local_shop_bill`;
@@ -124,18 +134,36 @@ export function createLetteringService(database: Database, timezone: string) {
     },
 
     /** Sets, changes or clears the lettering of one bill. Throws ServiceError on refusal. */
-    async setLettering(change: LetteringChange): Promise<LetteringResult> {
-      return database.withConnection(async (db) => {
+    async setLettering(change: LetteringChange, options: WriteOptions = {}): Promise<LetteringResult> {
+      const now = options.now ?? Date.now;
+      const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+      return database.withConnection(async (db, connection) => {
         const target = await letteringColumn(db);
         const value = normalize(change, target);
-        const locks = value === '' ? { outcome: 'acquired' as const, names: [] } : await acquireReferenceLocks(db, target, database.prefix, [value], LOCK_WAIT_SECONDS);
-        if (locks.outcome === 'timeout') throw new ServiceError('BUSY');
+        let lockNames: string[] = [];
+        if (value !== '') {
+          const wait = Math.max(0, Math.min(LOCK_WAIT_SECONDS, (deadline - now()) / 1000));
+          const locks = await acquireReferenceLocks(db, target, database.prefix, [value], Math.round(wait * 1000) / 1000);
+          if (locks.outcome === 'timeout') throw new ServiceError(now() >= deadline ? 'TIMEOUT' : 'BUSY');
+          lockNames = locks.names;
+        }
         try {
-          return await db.transaction((tx) => applyChange(tx as unknown as Db, change, value), {
-            isolationLevel: 'read committed',
-          });
+          return await db.transaction(
+            async (tx) => {
+              const result = await applyChange(tx as unknown as Db, change, value);
+              // Throwing here rolls back: past the deadline the caller is told nothing changed.
+              if (result.changed && now() >= deadline) throw new ServiceError('TIMEOUT');
+              return result;
+            },
+            { isolationLevel: 'read committed' },
+          );
         } finally {
-          await releaseReferenceLocks(db, locks.names);
+          try {
+            await releaseReferenceLocks(db, lockNames);
+          } catch {
+            // The connection is broken and its locks died with it: do not hand it back to the pool.
+            connection.destroy();
+          }
         }
       });
     },

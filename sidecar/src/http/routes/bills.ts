@@ -127,7 +127,10 @@ export function billRoutes({ bills, lettering, logger }: BillRoutesDeps) {
     .put('/:id/lettering', validate('param', billParams), requireJsonBody, validate('json', letteringBody), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const result = await lettering.setLettering({ billId: id, lettering: body.lettering, expected: body.expected });
+      const result = await lettering.setLettering(
+        { billId: id, lettering: body.lettering, expected: body.expected },
+        { deadline: c.get('deadline') },
+      );
       if (result.changed) {
         logger.log('info', 'lettering changed', { billId: id, userId: c.get('userId'), requestId: c.get('requestId'), cleared: result.lettering === '' });
       }
@@ -136,7 +139,7 @@ export function billRoutes({ bills, lettering, logger }: BillRoutesDeps) {
     .delete('/:id/lettering', validate('param', billParams), requireJsonBody, validate('json', clearBody), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const result = await lettering.setLettering({ billId: id, lettering: '', expected: body.expected });
+      const result = await lettering.setLettering({ billId: id, lettering: '', expected: body.expected }, { deadline: c.get('deadline') });
       if (result.changed) {
         logger.log('info', 'lettering changed', { billId: id, userId: c.get('userId'), requestId: c.get('requestId'), cleared: true });
       }
