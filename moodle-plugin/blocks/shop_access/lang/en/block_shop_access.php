@@ -1,0 +1,31 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Strings for the Sales services block (English).
+ *
+ * Generated from lang/en/block_shop_access.json by lang/build.ts (npm run lang): edit the catalog, not this file.
+ *
+ * @package    block_shop_access
+ * @copyright  2026 The shop lettering project
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+$string['pluginname'] = 'Sales services';
+$string['privacy:metadata'] = 'The Sales services block only shows a link; it stores no personal data.';
+$string['salesadministration'] = 'Sales administration';
+$string['shop_access:addinstance'] = 'Add a new Sales services block';
+$string['shop_access:myaddinstance'] = 'Add a new Sales services block to the Dashboard';
