@@ -32,8 +32,15 @@ export function startServer(config: Config, service = createService(config)): Pr
               if ('closeAllConnections' in server) server.closeAllConnections();
             }, SHUTDOWN_GRACE_MS);
             force.unref();
+            // Keep-alive connections would hold close() open: end each one as soon as it is idle,
+            // that is at once for idle ones and right after its response for busy ones.
+            const closeIdle = () => {
+              if ('closeIdleConnections' in server) server.closeIdleConnections();
+            };
+            const sweeper = setInterval(closeIdle, 50);
             server.close(() => {
               clearTimeout(force);
+              clearInterval(sweeper);
               service.database
                 .close()
                 .catch(() => undefined)
@@ -42,8 +49,7 @@ export function startServer(config: Config, service = createService(config)): Pr
                   done();
                 });
             });
-            // Idle keep-alive connections would hold close() open: end them now, busy ones when they finish.
-            if ('closeIdleConnections' in server) server.closeIdleConnections();
+            closeIdle();
           });
           return stopping;
         },
