@@ -24,23 +24,33 @@ export interface ThrowawayDatabase {
   drop(): Promise<void>;
 }
 
-export async function createThrowawayDatabase(options: { prefix?: string; upstreamOnly?: boolean } = {}): Promise<ThrowawayDatabase> {
+export interface ServerAddress {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export async function createThrowawayDatabase(
+  options: { prefix?: string; upstreamOnly?: boolean; server?: ServerAddress } = {},
+): Promise<ThrowawayDatabase> {
   const prefix = options.prefix ?? 'mdl_';
+  const address = options.server ?? TEST_DB;
   const name = `lettering_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const server = await mysql.createConnection({ ...TEST_DB });
+  const server = await mysql.createConnection({ ...address });
   await server.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await server.end();
-  const admin = mysql.createPool({ ...TEST_DB, database: name, connectionLimit: 4, charset: 'utf8mb4_unicode_ci', decimalNumbers: false });
+  const admin = mysql.createPool({ ...address, database: name, connectionLimit: 4, charset: 'utf8mb4_unicode_ci', decimalNumbers: false });
   for (const statement of installDdl({ prefix, upstreamOnly: options.upstreamOnly })) await admin.query(statement);
-  const credentials = TEST_DB.password ? `${encodeURIComponent(TEST_DB.user)}:${encodeURIComponent(TEST_DB.password)}` : encodeURIComponent(TEST_DB.user);
+  const credentials = address.password ? `${encodeURIComponent(address.user)}:${encodeURIComponent(address.password)}` : encodeURIComponent(address.user);
   return {
     name,
     prefix,
-    url: `mysql://${credentials}@${TEST_DB.host}:${TEST_DB.port}/${name}`,
+    url: `mysql://${credentials}@${address.host}:${address.port}/${name}`,
     admin,
     async drop() {
-      await admin.end();
-      const connection = await mysql.createConnection({ ...TEST_DB });
+      await admin.end().catch(() => undefined);
+      const connection = await mysql.createConnection({ ...address });
       await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await connection.end();
     },
