@@ -130,6 +130,23 @@ describe('database faults under traffic', () => {
     report.stop = { requests: outcomes.length, answers: summarize(outcomes), slowestMs: Math.round(slowest), readyAgainAfterMs: recoveredAfterMs };
   });
 
+  it('answers TIMEOUT while the server hangs, and commits nothing it answered TIMEOUT for', async () => {
+    const load = traffic('HANG');
+    await sleep(400);
+    mariadb.pause();
+    await sleep(TIMEOUT_MS + 2500);
+    mariadb.resume();
+    await sleep(500);
+    const outcomes = await load.stop();
+    remember(outcomes);
+    const slowest = expectOnlyCleanAnswers(outcomes);
+    expect(outcomes.filter((o) => o.code === 'TIMEOUT').length).toBeGreaterThan(0);
+    // Give anything left in the database's queue the time to run, then check below that
+    // no write answered TIMEOUT was committed after all.
+    await sleep(500);
+    report.hang = { requests: outcomes.length, answers: summarize(outcomes), slowestMs: Math.round(slowest) };
+  });
+
   it('lost no acknowledged write', async () => {
     const [rows] = (await throwaway.admin.query(`SELECT id, idnumber FROM ${P}local_shop_bill`)) as unknown as [Array<{ id: number; idnumber: string }>];
     const stored = new Map(rows.map((row) => [row.id, row.idnumber]));

@@ -28,6 +28,10 @@ export interface PrivateMariaDb {
   stop(): Promise<void>;
   /** Starts it again on the same data and port. */
   start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, as on a hung host. */
+  pause(): void;
+  /** Thaws a paused server. */
+  resume(): void;
   /** Kills every client connection but the caller's. Returns how many were killed. */
   killConnections(): Promise<number>;
   /** Stops it and removes its folder. */
@@ -89,6 +93,12 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
       });
       child = null;
     },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async killConnections() {
       const connection = await connect();
       try {
@@ -106,6 +116,7 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
       }
     },
     async destroy() {
+      server.resume();
       await server.stop();
       rmSync(folder, { recursive: true, force: true });
     },

@@ -137,7 +137,10 @@ export function createLetteringService(database: Database, timezone: string) {
     async setLettering(change: LetteringChange, options: WriteOptions = {}): Promise<LetteringResult> {
       const now = options.now ?? Date.now;
       const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+      if (now() >= deadline) throw new ServiceError('TIMEOUT');
       return database.withConnection(async (db, connection) => {
+        // The connection may have come late from a busy pool.
+        if (now() >= deadline) throw new ServiceError('TIMEOUT');
         const target = await letteringColumn(db);
         const value = normalize(change, target);
         let lockNames: string[] = [];
