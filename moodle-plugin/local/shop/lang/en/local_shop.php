@@ -76,6 +76,7 @@ $string['eventletteringset'] = 'Lettering set';
 $string['filterbills'] = 'Filter the bills';
 $string['firstpage'] = 'First page';
 $string['invoice'] = 'Invoice';
+$string['invoicetitle'] = 'Invoice {$a}';
 $string['itemabstract'] = 'Item';
 $string['itemcode'] = 'Code';
 $string['itemquantity'] = 'Quantity';

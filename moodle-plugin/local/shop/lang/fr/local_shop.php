@@ -76,6 +76,7 @@ $string['eventletteringset'] = 'Lettrage posé';
 $string['filterbills'] = 'Filtrer les factures';
 $string['firstpage'] = 'Première page';
 $string['invoice'] = 'Facture';
+$string['invoicetitle'] = 'Facture {$a}';
 $string['itemabstract'] = 'Article';
 $string['itemcode'] = 'Code';
 $string['itemquantity'] = 'Quantité';
