@@ -1,0 +1,38 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Test harness: a dashboard page showing the Sales services block.
+ *
+ * @package    local_shop
+ * @copyright  2026 The shop lettering project
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+require(__DIR__ . '/../config.php');
+require_once($CFG->dirroot . '/blocks/shop_access/block_shop_access.php');
+
+$PAGE->set_title('Dashboard');
+$PAGE->set_heading('Dashboard');
+$block = new block_shop_access();
+$content = $block->get_content();
+
+echo $OUTPUT->header();
+if ($content->text !== '') {
+    echo '<section class="block" data-block="shop_access"><h2>' . htmlspecialchars($block->title) . '</h2>'
+        . $content->text . '</section>';
+}
+echo $OUTPUT->footer();
