@@ -21,8 +21,7 @@ export interface Database {
 
 export function createDatabase(config: Pick<Config, 'database' | 'prefix' | 'requestTimeoutMs'>): Database {
   const pool = mysql.createPool({
-    host: config.database.host,
-    port: config.database.port,
+    ...(config.database.socketPath ? { socketPath: config.database.socketPath } : { host: config.database.host, port: config.database.port }),
     user: config.database.user,
     password: config.database.password,
     database: config.database.name,
