@@ -68,6 +68,16 @@ abstract class base {
     }
 
     /**
+     * Stand-in.
+     *
+     * @param string $name
+     * @return bool
+     */
+    public function __isset($name) {
+        return isset($this->data[$name]);
+    }
+
+    /**
      * Stand-in: writes the event to the log the tests read.
      */
     public function trigger() {
