@@ -30,7 +30,7 @@ require_capability('local/shop:salesadmin', $context);
 
 $PAGE->set_context($context);
 $PAGE->set_url(new moodle_url('/local/shop/index.php'));
-$PAGE->set_pagelayout('admin');
+$PAGE->set_pagelayout('report');
 $PAGE->set_title(get_string('salesservice', 'local_shop'));
 $PAGE->set_heading(get_string('salesservice', 'local_shop'));
 

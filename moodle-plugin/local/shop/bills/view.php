@@ -34,7 +34,7 @@ require_capability('local/shop:salesadmin', $context);
 
 $controller = new \local_shop\local\bills_controller(\local_shop\local\sidecar_client::for_current_user());
 $PAGE->set_context($context);
-$PAGE->set_pagelayout('admin');
+$PAGE->set_pagelayout('report');
 
 if ($view === 'viewBill') {
     $url = new moodle_url('/local/shop/bills/view.php', ['view' => 'viewBill', 'billid' => $billid]);
