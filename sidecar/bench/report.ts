@@ -50,12 +50,25 @@ export interface BenchResults {
     sidecar: WriteRunResult & { cpu: CpuUse };
     floor: WriteRunResult & { cpu: CpuUse };
     ratio: number;
+    /** The same writes through a bare node:http service doing the floor's transaction. */
+    httpFloor: WriteRunResult & { cpu: CpuUse; rssMb: number };
+    httpFloorRatio: number;
+    /** One writer alone, one lettering at a time. */
+    sidecarOneWriter: LatencySummary;
     upstream: LatencySummary & { note: string };
   };
   lists: ListCase[];
   deepWalk: LatencySummary & { pages: number };
-  counts: { sidecar: LatencySummary; upstream: LatencySummary & { queries: number }; speedup: number };
+  counts: {
+    sidecar: LatencySummary;
+    upstream: LatencySummary & { queries: number };
+    speedup: number;
+    /** /v1/bills/counts?lettered=no (the worklist's badge); upstream has no such count. */
+    unletteredSidecar: LatencySummary;
+  };
   process: {
+    /** How the sidecar was started. */
+    started: string;
     readyMs: number[];
     liveMs: number[];
     rssIdleMb: number;
@@ -87,6 +100,12 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>): BenchRe
   }
   targets.push({ metric: 'deep walk p95 (ms), every page', value: results.deepWalk.p95, target: '<= 20', pass: results.deepWalk.p95 <= 20 });
   targets.push({ metric: 'counts p95 (ms)', value: results.counts.sidecar.p95, target: '<= 50', pass: results.counts.sidecar.p95 <= 50 });
+  targets.push({
+    metric: 'counts of unlettered p95 (ms)',
+    value: results.counts.unletteredSidecar.p95,
+    target: '<= 50',
+    pass: results.counts.unletteredSidecar.p95 <= 50,
+  });
   targets.push({ metric: 'RSS under load (MB)', value: results.process.rssPeakMb, target: '<= 150', pass: results.process.rssPeakMb <= 150 });
   const slowestStart = Math.max(...results.process.readyMs);
   targets.push({ metric: 'start to ready (ms), slowest start', value: round(slowestStart, 0), target: '<= 1000', pass: slowestStart <= 1000 });
@@ -113,8 +132,12 @@ export function markdownTable(results: BenchResults): string {
   lines.push(
     `| Lettering write latency p50 / p99 (ms) | ${ms(w.latency.p50)} / ${ms(w.latency.p99)} | ${ms(f.latency.p50)} / ${ms(f.latency.p99)} (floor) | | p99 ≤ 25 | ${pass(w.latency.p99 <= 25)} |`,
   );
+  const h = writes.httpFloor;
   lines.push(
-    `| One lettering, upstream (check + update, no index), p50 (ms) | ${ms(w.latency.p50)} | ${ms(writes.upstream.p50)} (upstream) | ${times(writes.upstream.p50 / w.latency.p50)} | | |`,
+    `| Same writes through a bare node:http service doing the floor's transaction (writes/s, p50 / p99 ms) | — | ${h.throughput}, ${ms(h.latency.p50)} / ${ms(h.latency.p99)} (HTTP floor) | ${writes.httpFloorRatio.toFixed(2)} of floor | | |`,
+  );
+  lines.push(
+    `| One lettering alone (one writer), p50 / p99 (ms) | ${ms(writes.sidecarOneWriter.p50)} / ${ms(writes.sidecarOneWriter.p99)} | ${ms(writes.upstream.p50)} / ${ms(writes.upstream.max)} (upstream: check without index + update, ${writes.upstream.n} runs) | ${times(writes.upstream.p50 / writes.sidecarOneWriter.p50)} | | |`,
   );
   const errors = w.outcomes.server_error + w.outcomes.unexpected;
   lines.push(
@@ -122,7 +145,7 @@ export function markdownTable(results: BenchResults): string {
   );
   const per = (cpu: number | null, ops: number) => (cpu === null || ops === 0 ? '—' : ((cpu * 1000) / ops).toFixed(2));
   lines.push(
-    `| CPU ms per write: sidecar process / MariaDB / bench client | ${per(w.cpu.sidecar, w.operations)} / ${per(w.cpu.database, w.operations)} / ${per(w.cpu.benchClient, w.operations)} | — / ${per(f.cpu.database, f.operations)} / ${per(f.cpu.benchClient, f.operations)} | | | |`,
+    `| CPU ms per write: service process / MariaDB / bench client | ${per(w.cpu.sidecar, w.operations)} / ${per(w.cpu.database, w.operations)} / ${per(w.cpu.benchClient, w.operations)} | floor: — / ${per(f.cpu.database, f.operations)} / ${per(f.cpu.benchClient, f.operations)}; HTTP floor: ${per(h.cpu.sidecar, h.operations)} / ${per(h.cpu.database, h.operations)} / ${per(h.cpu.benchClient, h.operations)} | | | |`,
   );
   for (const list of results.lists) {
     const up = list.upstream;
@@ -136,7 +159,10 @@ export function markdownTable(results: BenchResults): string {
   lines.push(
     `| Counts per status for the tabs: p50 / p95 (ms) | ${ms(counts.sidecar.p50)} / ${ms(counts.sidecar.p95)} | ${ms(counts.upstream.p50)} / ${ms(counts.upstream.p95)} (${counts.upstream.queries} COUNTs) | ${times(counts.speedup)} | p95 ≤ 50 | ${pass(counts.sidecar.p95 <= 50)} |`,
   );
+  const u = counts.unletteredSidecar;
+  lines.push(`| Counts per status of unlettered bills (worklist badge): p50 / p95 (ms) | ${ms(u.p50)} / ${ms(u.p95)} | — (no such count upstream) | | p95 ≤ 50 | ${pass(u.p95 <= 50)} |`);
   const p = results.process;
+  lines.push(`| Sidecar process: \`${p.started}\` | | | | | |`);
   lines.push(`| Sidecar RSS idle / end of write load / peak (MB) | ${p.rssIdleMb} / ${p.rssEndOfWritesMb} / ${p.rssPeakMb} | | | ≤ 150 under load | ${pass(p.rssPeakMb <= 150)} |`);
   const ready = target('start to ready (ms), slowest start');
   lines.push(`| Start to ready, ${p.readyMs.length} starts (ms) | ${p.readyMs.map((v) => v.toFixed(0)).join(' / ')} | | | ≤ 1000 | ${pass(ready?.pass ?? false)} |`);

@@ -13,6 +13,8 @@
  *   BENCH_LIST_RUNS       timed requests per sidecar list case (default 100)
  *   BENCH_UPSTREAM_RUNS   timed runs per upstream query (default 3)
  *   BENCH_DEEP_PAGES      pages walked by cursor for the deep page (default 5000)
+ *   BENCH_SIDECAR         compiled (default: tsc to dist/bench, then node dist/bench/sidecar/src/server.js,
+ *                         as the container runs it) or tsx (node --import tsx sidecar/src/server.ts, as npm start)
  *   BENCH_OUT             JSON output (default bench-results/latest.json)
  */
 import { fileURLToPath } from 'node:url';
@@ -44,6 +46,7 @@ export interface BenchSettings {
   deepPages: number;
   pageSize: number;
   out: string;
+  sidecar: 'compiled' | 'tsx';
   /** Bills each writer owns (its own rows: outcomes are known in advance). */
   billsPerClient: number;
 }
@@ -73,6 +76,7 @@ export function loadSettings(): BenchSettings {
     deepPages: int('BENCH_DEEP_PAGES', 5000, 1),
     pageSize: 20,
     out: process.env.BENCH_OUT ?? `${REPO_ROOT}bench-results/latest.json`,
+    sidecar: process.env.BENCH_SIDECAR === 'tsx' ? 'tsx' : 'compiled',
     billsPerClient: int('BENCH_BILLS_PER_CLIENT', 1000, 10),
   };
 }

@@ -4,8 +4,8 @@
  * that serves), a keep-alive HTTP client that signs like the Moodle plugin,
  * and /proc readings of memory and CPU.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { signedHeaders } from '../src/signing.js';
@@ -17,6 +17,26 @@ export interface SidecarOptions {
   prefix: string;
   secret: string;
   poolSize: number;
+  /** Script to run instead of the sidecar (the HTTP floor), relative to the repository. */
+  entry?: string;
+  /** A compiled entry point (absolute): run with plain node instead of node --import tsx. */
+  compiledEntry?: string;
+}
+
+/**
+ * Compiles the sidecar as `npm run build` does, into a folder of its own
+ * (dist/bench, ignored by git) so that a build of the container is not
+ * disturbed; returns the entry point.
+ */
+export function buildSidecar(): string {
+  const out = `${REPO_ROOT}dist/bench`;
+  execFileSync(process.execPath, [`${REPO_ROOT}node_modules/typescript/bin/tsc`, '-p', `${REPO_ROOT}sidecar/tsconfig.build.json`, '--outDir', out], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  rmSync(`${out}/lang`, { recursive: true, force: true });
+  for (const language of ['en', 'fr']) cpSync(`${REPO_ROOT}lang/${language}`, `${out}/lang/${language}`, { recursive: true });
+  return `${out}/sidecar/src/server.js`;
 }
 
 export interface RunningSidecar {
@@ -59,7 +79,8 @@ function probe(port: number, path: string): Promise<{ status: number; body: stri
 export async function startSidecar(options: SidecarOptions): Promise<RunningSidecar> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', `${REPO_ROOT}sidecar/src/server.ts`], {
+  const args = options.compiledEntry && !options.entry ? [options.compiledEntry] : ['--import', 'tsx', `${REPO_ROOT}${options.entry ?? 'sidecar/src/server.ts'}`];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
