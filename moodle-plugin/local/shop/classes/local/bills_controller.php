@@ -114,7 +114,7 @@ class bills_controller {
      * @param int $billid
      * @param string $typed the value typed ('' clears)
      * @param string|null $expected the lettering the form was shown with, null when unknown
-     * @return array ['success' => true, 'message' => string] or ['success' => false, 'error' => array, 'typed', 'expected']
+     * @return array ['success' => true, 'message' => HTML] or ['success' => false, 'error' => array, 'typed', 'expected']
      */
     public function letter(int $billid, string $typed, ?string $expected): array {
         try {
@@ -130,7 +130,8 @@ class bills_controller {
         $number = (string) ($result['number'] ?? '');
         $previous = (string) ($result['previous'] ?? '');
         $lettering = (string) ($result['lettering'] ?? '');
-        $a = (object) ['number' => $number, 'lettering' => $lettering];
+        // redirect() shows its message as HTML (cleaned, not escaped): the values go in as text.
+        $a = (object) ['number' => self::html($number), 'lettering' => self::html($lettering)];
         if (empty($result['changed'])) {
             return ['success' => true, 'message' => get_string('letteringunchanged', 'local_shop', $a)];
         }
@@ -140,6 +141,19 @@ class bills_controller {
         }
         $key = $lettering === '' ? 'letteringcleared' : 'letteringsaved';
         return ['success' => true, 'message' => get_string($key, 'local_shop', $a)];
+    }
+
+    /**
+     * A value as text inside HTML.
+     *
+     * Not Moodle's s(), which turns an escaped numeric entity back into an entity: a lettering
+     * "&#38;" must show as typed.
+     *
+     * @param string $text
+     * @return string
+     */
+    private static function html(string $text): string {
+        return htmlspecialchars($text, ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8');
     }
 
     /**
