@@ -147,6 +147,16 @@ function sesskey() {
 }
 
 /**
+ * Stand-in: whether the request carries the session key (from the post or the query string, as Moodle reads it).
+ *
+ * @return bool
+ */
+function confirm_sesskey() {
+    $sesskey = $_POST['sesskey'] ?? $_GET['sesskey'] ?? null;
+    return is_string($sesskey) && $sesskey === $_SESSION['sesskey'];
+}
+
+/**
  * Stand-in: refuses a request without the session key.
  */
 function require_sesskey() {

@@ -41,11 +41,16 @@ if ($view === 'viewBill') {
     $PAGE->set_url($url);
     $attempt = null;
     if ($what === 'reclettering' && data_submitted()) {
-        require_sesskey();
-        $attempt = $controller->letter($billid, optional_param('idnumber', '', PARAM_RAW),
-            optional_param('expected', null, PARAM_RAW));
-        if ($attempt['success']) {
-            redirect($url, $attempt['message'], null, \core\output\notification::NOTIFY_SUCCESS);
+        if (!confirm_sesskey()) {
+            // Not require_sesskey(): its error page loses the invoice (and shows a stack trace with debugging on).
+            // The invoice is shown again as stored, with the reason; nothing is changed.
+            $attempt = $controller->refused_post();
+        } else {
+            $attempt = $controller->letter($billid, optional_param('idnumber', '', PARAM_RAW),
+                optional_param('expected', null, PARAM_RAW));
+            if ($attempt['success']) {
+                redirect($url, $attempt['message'], null, \core\output\notification::NOTIFY_SUCCESS);
+            }
         }
     }
     $renderable = $controller->bill_page($billid, $attempt);

@@ -144,6 +144,23 @@ class bills_controller {
     }
 
     /**
+     * What the invoice page shows after a post whose session key is missing or wrong: nothing was done.
+     *
+     * The values the post carried are dropped, not shown back in the form: a page of another site could
+     * otherwise fill the form with its own value and only wait for the user to click.
+     *
+     * @return array as letter() answers a failure
+     */
+    public function refused_post(): array {
+        return [
+            'success' => false,
+            'error' => ['message' => get_string('error_sesskey', 'local_shop'), 'link' => null],
+            'typed' => null,
+            'expected' => null,
+        ];
+    }
+
+    /**
      * A value as text inside HTML.
      *
      * Not Moodle's s(), which turns an escaped numeric entity back into an entity: a lettering

@@ -67,6 +67,7 @@ $string['error_not_found'] = 'There is nothing at this address.';
 $string['error_not_letterable_attempt'] = 'This bill ({$a->status}) is a failed or cancelled payment attempt, not an invoice: it cannot be lettered.';
 $string['error_not_letterable_order'] = 'This bill ({$a->status}) is an order, not an invoice yet: it cannot be lettered.';
 $string['error_not_letterable_unknown_status'] = 'This bill has the status {$a->status}, which is not an invoice status: it cannot be lettered.';
+$string['error_sesskey'] = 'The form could not be verified: it comes from an expired session or was not sent from this page. Nothing was changed; type the lettering again and click Update.';
 $string['error_timeout'] = 'The shop database did not answer in time. Nothing was changed; please try again.';
 $string['error_unsupported_media_type'] = 'The request body must be JSON (Content-Type: application/json).';
 $string['error_validation_failed'] = 'The value of "{$a->field}" is not valid: {$a->reason}.';

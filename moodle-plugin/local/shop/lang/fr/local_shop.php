@@ -67,6 +67,7 @@ $string['error_not_found'] = 'Il n\'y a rien à cette adresse.';
 $string['error_not_letterable_attempt'] = 'Cette facture ({$a->status}) est une tentative de paiement échouée ou annulée, pas une facture : elle ne peut pas être lettrée.';
 $string['error_not_letterable_order'] = 'Cette facture ({$a->status}) est une commande, pas encore une facture : elle ne peut pas être lettrée.';
 $string['error_not_letterable_unknown_status'] = 'Cette facture a le statut {$a->status}, qui n\'est pas un statut de facture : elle ne peut pas être lettrée.';
+$string['error_sesskey'] = 'Le formulaire n\'a pas pu être vérifié : il provient d\'une session expirée ou n\'a pas été envoyé depuis cette page. Rien n\'a été modifié ; saisissez de nouveau le lettrage et cliquez sur Mettre à jour.';
 $string['error_timeout'] = 'La base de données de la boutique n\'a pas répondu à temps. Rien n\'a été modifié ; veuillez réessayer.';
 $string['error_unsupported_media_type'] = 'Le corps de la requête doit être du JSON (Content-Type: application/json).';
 $string['error_validation_failed'] = 'La valeur de « {$a->field} » n\'est pas valide : {$a->reason}.';
