@@ -1,15 +1,13 @@
 /**
- * The database floor of a lettering write: the sidecar's transaction issued
+ * The database floor of a lettering write: the sidecar's statements issued
  * straight through mysql2 prepared statements (`execute`), on a pool of the
  * same size, with nothing else around it (no HTTP, no validation, no ORM).
  * Round trips are the sidecar's, one for one:
  *
- *   GET_LOCK(name from the collation weight of the value)   -- not for a clear
- *   SET TRANSACTION ISOLATION LEVEL READ COMMITTED; BEGIN
- *   SELECT id, status, idnumber, emissiondate ... WHERE id = ? FOR UPDATE
- *   SELECT id, emissiondate, idnumber ... WHERE idnumber = ? AND id <> ? ORDER BY id LIMIT 1   -- not for a clear
- *   UPDATE ... SET idnumber = ? WHERE id = ?    (or ROLLBACK on a refusal)
- *   COMMIT
+ *   GET_LOCK(name from the collation weight of the value)        -- not for a clear
+ *   SELECT the bill, and the lowest other bill holding the value (one statement)
+ *   SELECT the holder's number                                    -- only for a duplicate
+ *   UPDATE ... SET idnumber = ? WHERE id = ? AND previous value unchanged (compare-and-set)
  *   DO RELEASE_LOCK(name)
  */
 import mysql, { type Pool } from 'mysql2/promise';
@@ -25,9 +23,11 @@ export function floorExecutor(pool: Pool, prefix: string, column: { charset: str
   const table = `\`${prefix}local_shop_bill\``;
   const lockName = `CONCAT('local_shop_lettering_', MD5(CONCAT(DATABASE(), '/', ?, '/', HEX(WEIGHT_STRING(CONVERT(? USING ${column.charset}) COLLATE ${column.collation})))))`;
   const getLock = `SELECT GET_LOCK(${lockName}, 5) AS got, ${lockName} AS name`;
-  const selectBill = `SELECT id, status, idnumber, emissiondate FROM ${table} WHERE id = ? FOR UPDATE`;
-  const selectHolder = `SELECT id, emissiondate, idnumber FROM ${table} WHERE idnumber = ? AND id <> ? ORDER BY id ASC LIMIT 1`;
-  const update = `UPDATE ${table} SET idnumber = ? WHERE id = ?`;
+  const selectBill = `SELECT b.id, b.status, b.idnumber, b.emissiondate,
+      (SELECT h.id FROM ${table} h WHERE h.idnumber = ? AND h.id <> b.id ORDER BY h.id LIMIT 1) AS holderid
+    FROM ${table} b WHERE b.id = ?`;
+  const selectHolder = `SELECT id, emissiondate, idnumber FROM ${table} WHERE id = ?`;
+  const update = `UPDATE ${table} SET idnumber = ? WHERE id = ? AND CAST(idnumber AS BINARY) <=> CAST(? AS BINARY)`;
 
   return async (operation) => {
     const connection = await pool.getConnection();
@@ -39,31 +39,24 @@ export function floorExecutor(pool: Pool, prefix: string, column: { charset: str
         if (rows[0]?.got !== 1) return { outcome: 'server_error', detail: 'lock timeout' };
         lock = rows[0].name;
       }
-      await connection.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      await connection.query('BEGIN');
-      try {
-        const [bills] = (await connection.execute(selectBill, [operation.billId])) as unknown as [Array<{ id: number; status: string; idnumber: string | null }>];
+      for (let round = 0; round < 5; round++) {
+        const [bills] = (await connection.execute(selectBill, [value, operation.billId])) as unknown as [
+          Array<{ id: number; status: string; idnumber: string | null; holderid: number | null }>,
+        ];
         const bill = bills[0];
-        if (!bill) throw new Error('bill not found');
+        if (!bill) return { outcome: 'unexpected', detail: 'bill not found' };
         const previous = bill.idnumber ?? '';
-        if (value !== '' && !LETTERABLE.has(bill.status)) throw new Error('not letterable');
-        if (operation.expected.trim() !== previous.trim()) throw new Error(`stale: ${previous}`);
-        if (value !== previous) {
-          if (value !== '') {
-            const [holders] = (await connection.execute(selectHolder, [value, bill.id])) as unknown as [unknown[]];
-            if (holders.length > 0) {
-              await connection.query('ROLLBACK');
-              return { outcome: 'duplicate' };
-            }
-          }
-          await connection.execute(update, [value, bill.id]);
+        if (value !== '' && !LETTERABLE.has(bill.status)) return { outcome: 'unexpected', detail: 'not letterable' };
+        if (value === previous) return { outcome: 'ok' };
+        if (operation.expected.trim() !== previous.trim()) return { outcome: 'unexpected', detail: `stale: ${previous}` };
+        if (value !== '' && bill.holderid !== null) {
+          await connection.execute(selectHolder, [bill.holderid]);
+          return { outcome: 'duplicate' };
         }
-        await connection.query('COMMIT');
-        return { outcome: 'ok' };
-      } catch (error) {
-        await connection.query('ROLLBACK');
-        return { outcome: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
+        const [result] = (await connection.execute(update, [value, bill.id, bill.idnumber])) as unknown as [{ affectedRows: number }];
+        if (result.affectedRows === 1) return { outcome: 'ok' };
       }
+      return { outcome: 'server_error', detail: 'bill kept changing' };
     } catch (error) {
       return { outcome: 'server_error', detail: error instanceof Error ? error.message : String(error) };
     } finally {

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   BUSY: 503,
   DATABASE_UNAVAILABLE: 503,
   TIMEOUT: 503,
+  WRITE_UNCONFIRMED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,6 +11,8 @@ export interface Outcome {
   code: string | null;
   ms: number;
   billId?: number;
+  /** For a write: the value it asked for. */
+  requested?: string;
   /** For an acknowledged write: the previous and new lettering, and whether it changed. */
   previous?: string;
   lettering?: string;
@@ -60,11 +62,12 @@ export function startTraffic(options: TrafficOptions): Traffic {
       };
       if (call.kind === 'write') {
         outcome.billId = call.billId;
+        outcome.requested = call.lettering;
         if (response.status === 200) Object.assign(outcome, { previous: json.result.previous, lettering: json.result.lettering, changed: json.result.changed });
       }
       outcomes.push(outcome);
     } catch (error) {
-      outcomes.push({ kind: call.kind, status: 0, code: null, ms: performance.now() - started, networkError: true, billId: call.kind === 'write' ? call.billId : undefined, message: String(error) });
+      outcomes.push({ kind: call.kind, status: 0, code: null, ms: performance.now() - started, networkError: true, billId: call.kind === 'write' ? call.billId : undefined, requested: call.kind === 'write' ? call.lettering : undefined, message: String(error) });
       // Do not spin when the service is gone.
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

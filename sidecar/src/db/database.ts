@@ -5,6 +5,7 @@ import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
 import mysql, { type Pool, type PoolConnection } from 'mysql2/promise';
 import type { Config } from '../config.js';
 import { createShopSchema, type ShopSchema } from './schema.js';
+import { ServiceError } from '../errors.js';
 
 export type Db = MySql2Database<Record<string, never>>;
 
@@ -14,8 +15,11 @@ export interface Database {
   db: Db;
   tables: ShopSchema;
   prefix: string;
-  /** Runs `work` on one dedicated connection (needed for named locks, which belong to a connection). */
-  withConnection<T>(work: (db: Db, connection: PoolConnection) => Promise<T>): Promise<T>;
+  /**
+   * One connection of the pool for a piece of work that needs its own (named
+   * locks belong to a connection), waiting at most `waitMs` for a free one.
+   */
+  acquireConnection(waitMs: number): Promise<PoolConnection>;
   close(): Promise<void>;
 }
 
@@ -45,13 +49,20 @@ export function createDatabase(config: Pick<Config, 'database' | 'prefix' | 'req
     db,
     tables: createShopSchema(config.prefix),
     prefix: config.prefix,
-    async withConnection(work) {
-      const connection = await pool.getConnection();
+    async acquireConnection(waitMs) {
+      const pending = pool.getConnection();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        if (Number.isFinite(waitMs)) timer = setTimeout(() => reject(new ServiceError('TIMEOUT')), Math.max(0, waitMs));
+      });
       try {
-        return await work(drizzle({ client: connection }), connection);
+        return await Promise.race([pending, timeout]);
+      } catch (error) {
+        // A connection that arrives after we gave up goes back to the pool.
+        pending.then((late) => late.release(), () => undefined);
+        throw error;
       } finally {
-        // A connection the work destroyed has left the pool already; releasing it is a no-op.
-        connection.release();
+        clearTimeout(timer);
       }
     },
     async close() {

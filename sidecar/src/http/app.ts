@@ -57,12 +57,15 @@ export function createApp(deps: AppDeps) {
 
   app.use(async (c, next) => {
     c.set('deadline', Date.now() + deps.requestTimeoutMs);
-    // Writes enforce the deadline themselves (they roll back rather than commit late), so
-    // that their TIMEOUT means "nothing changed"; this timer is their last resort only.
+    // Writes bound every step by the deadline themselves and know whether their change was
+    // sent; this timer is only their backstop, and then it cannot say that nothing changed.
     const reads = c.req.method === 'GET' || c.req.method === 'HEAD';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceError('TIMEOUT')), deps.requestTimeoutMs + (reads ? 0 : WRITE_GRACE_MS));
+      timer = setTimeout(
+        () => reject(new ServiceError(reads ? 'TIMEOUT' : 'WRITE_UNCONFIRMED')),
+        deps.requestTimeoutMs + (reads ? 0 : WRITE_GRACE_MS),
+      );
     });
     try {
       await Promise.race([next(), timeout]);

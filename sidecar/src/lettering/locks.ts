@@ -12,67 +12,58 @@
  * Several references are always locked in sorted order, so that a batch
  * (bulk import) and single writes can never wait on each other in a cycle.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
 import type { LetteringColumn } from './column.js';
+import type { WriteSession } from './write-session.js';
 
-export type LockOutcome = 'acquired' | 'timeout';
-
-function lockNameExpression(column: LetteringColumn, prefix: string, reference: string) {
-  const weight = sql`WEIGHT_STRING(CONVERT(${reference} USING ${sql.raw(column.charset)}) COLLATE ${sql.raw(column.collation)})`;
-  return sql`CONCAT('local_shop_lettering_', MD5(CONCAT(DATABASE(), '/', ${prefix}, '/', HEX(${weight}))))`;
+export interface ReferenceLocks {
+  /** Lock names taken, to release. */
+  names: string[];
+  acquired: boolean;
 }
 
-/** The server-wide lock names (64 characters at most) for these references, sorted, without repeats. */
-async function lockNames(db: Db, column: LetteringColumn, prefix: string, references: readonly string[]): Promise<string[]> {
-  const names = new Set<string>();
-  for (const reference of references) {
-    const [rows] = (await db.execute(sql`SELECT ${lockNameExpression(column, prefix, reference)} AS name`)) as unknown as [
-      Array<{ name: string }>,
-    ];
-    names.add(rows[0]!.name);
-  }
-  return [...names].sort();
-}
-
-async function getLock(db: Db, name: SQL | string, timeoutSeconds: number): Promise<{ got: boolean; name: string }> {
-  const [rows] = (await db.execute(sql`SELECT GET_LOCK(${name}, ${timeoutSeconds}) AS got, ${name} AS name`)) as unknown as [
-    Array<{ got: number | null; name: string }>,
-  ];
-  return { got: rows[0]?.got === 1, name: rows[0]!.name };
+/** SQL of the lock name of the reference bound at the first `?` (the prefix at the second). */
+function nameExpression(column: LetteringColumn): string {
+  // Charset and collation come from information_schema and are checked to be plain names (column.ts).
+  return `CONCAT('local_shop_lettering_', MD5(CONCAT(DATABASE(), '/', ?, '/', HEX(WEIGHT_STRING(CONVERT(? USING ${column.charset}) COLLATE ${column.collation})))))`;
 }
 
 /**
- * Takes the locks of the references on this connection, waiting at most
- * `timeoutSeconds` for each. On a timeout, releases what it took.
+ * Takes the locks of the references on this session's connection, waiting at
+ * most `waitSeconds` for each. When one cannot be had, releases the others.
  */
 export async function acquireReferenceLocks(
-  db: Db,
+  session: WriteSession,
   column: LetteringColumn,
   prefix: string,
   references: readonly string[],
-  timeoutSeconds: number,
-): Promise<{ outcome: LockOutcome; names: string[] }> {
-  // One reference, the common case: name and lock in a single round trip.
+  waitSeconds: number,
+): Promise<ReferenceLocks> {
+  const expression = nameExpression(column);
   if (references.length === 1) {
-    const lock = await getLock(db, lockNameExpression(column, prefix, references[0]!), timeoutSeconds);
-    return lock.got ? { outcome: 'acquired', names: [lock.name] } : { outcome: 'timeout', names: [] };
+    // The common case: name and lock in one round trip.
+    const [row] = await session.rows<{ got: number | null; name: string }>(
+      `SELECT GET_LOCK(${expression}, ?) AS got, ${expression} AS name`,
+      [prefix, references[0], waitSeconds, prefix, references[0]],
+    );
+    return row?.got === 1 ? { acquired: true, names: [row.name] } : { acquired: false, names: [] };
   }
-  const names = await lockNames(db, column, prefix, references);
+  const names = new Set<string>();
+  for (const reference of references) {
+    const [row] = await session.rows<{ name: string }>(`SELECT ${expression} AS name`, [prefix, reference]);
+    names.add(row!.name);
+  }
   const taken: string[] = [];
-  for (const name of names) {
-    const lock = await getLock(db, name, timeoutSeconds);
-    if (!lock.got) {
-      await releaseReferenceLocks(db, taken);
-      return { outcome: 'timeout', names: [] };
+  for (const name of [...names].sort()) {
+    const [row] = await session.rows<{ got: number | null }>('SELECT GET_LOCK(?, ?) AS got', [name, waitSeconds]);
+    if (row?.got !== 1) {
+      await releaseReferenceLocks(session, taken);
+      return { acquired: false, names: [] };
     }
     taken.push(name);
   }
-  return { outcome: 'acquired', names: taken };
+  return { acquired: true, names: taken };
 }
 
-export async function releaseReferenceLocks(db: Db, names: readonly string[]): Promise<void> {
-  for (const name of [...names].reverse()) {
-    await db.execute(sql`DO RELEASE_LOCK(${name})`);
-  }
+export async function releaseReferenceLocks(session: WriteSession, names: readonly string[]): Promise<void> {
+  for (const name of [...names].reverse()) await session.bestEffort('DO RELEASE_LOCK(?)', [name]);
 }

@@ -50,6 +50,7 @@ final class error_mapper {
         'BUSY' => [],
         'DATABASE_UNAVAILABLE' => [],
         'TIMEOUT' => [],
+        'WRITE_UNCONFIRMED' => [],
         'INTERNAL' => [],
     ];
 

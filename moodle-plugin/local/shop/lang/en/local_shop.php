@@ -71,6 +71,7 @@ $string['error_sesskey'] = 'The form could not be verified: it comes from an exp
 $string['error_timeout'] = 'The shop database did not answer in time. Nothing was changed; please try again.';
 $string['error_unsupported_media_type'] = 'The request body must be JSON (Content-Type: application/json).';
 $string['error_validation_failed'] = 'The value of "{$a->field}" is not valid: {$a->reason}.';
+$string['error_write_unconfirmed'] = 'The database did not confirm whether the lettering was saved. Reload the invoice to see its lettering before trying again.';
 $string['eventletteringchanged'] = 'Lettering changed';
 $string['eventletteringcleared'] = 'Lettering cleared';
 $string['eventletteringset'] = 'Lettering set';

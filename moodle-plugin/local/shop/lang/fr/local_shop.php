@@ -71,6 +71,7 @@ $string['error_sesskey'] = 'Le formulaire n\'a pas pu être vérifié : il provi
 $string['error_timeout'] = 'La base de données de la boutique n\'a pas répondu à temps. Rien n\'a été modifié ; veuillez réessayer.';
 $string['error_unsupported_media_type'] = 'Le corps de la requête doit être du JSON (Content-Type: application/json).';
 $string['error_validation_failed'] = 'La valeur de « {$a->field} » n\'est pas valide : {$a->reason}.';
+$string['error_write_unconfirmed'] = 'La base de données n\'a pas confirmé l\'enregistrement du lettrage. Rechargez la facture pour voir son lettrage avant de réessayer.';
 $string['eventletteringchanged'] = 'Lettrage modifié';
 $string['eventletteringcleared'] = 'Lettrage effacé';
 $string['eventletteringset'] = 'Lettrage posé';
