@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createDatabase, type Database } from './db/database.js';
 import { createReadinessProbe } from './db/readiness.js';
 import { createBillQueries } from './bills/queries.js';
+import { createCountsCache } from './bills/counts-cache.js';
 import { createApp, type App } from './http/app.js';
 import { loadCatalog } from './i18n.js';
 import { createLetteringService } from './lettering/service.js';
@@ -20,12 +21,18 @@ export interface Service {
 export function createService(config: Config, options: { logger?: Logger; nowSeconds?: () => number } = {}): Service {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = createDatabase(config);
+  const bills = createBillQueries(database, config.timezone);
+  const counts = createCountsCache((filters: Parameters<typeof bills.countByStatus>[0]) => bills.countByStatus(filters), {
+    onRefreshError: (error) => logger.log('warn', 'tab counts refresh failed', { cause: error instanceof Error ? error.message : String(error) }),
+  });
+  const lettering = createLetteringService(database, config.timezone, { onChanged: () => counts.markStale() });
   const app = createApp({
     secret: config.secret,
     catalog: loadCatalog(),
     logger,
-    bills: createBillQueries(database, config.timezone),
-    lettering: createLetteringService(database, config.timezone),
+    bills,
+    counts,
+    lettering,
     readiness: createReadinessProbe(database),
     requestTimeoutMs: config.requestTimeoutMs,
     nowSeconds: options.nowSeconds,

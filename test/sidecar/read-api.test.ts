@@ -175,7 +175,9 @@ describe('tab counts', () => {
     expect(response.json).toEqual({
       statuses: { COMPLETE: 5, SOLDOUT: 2, PENDING: 1, WORKING: 1, CANCELLED: 1, PAYBACK: 1 },
       groups: { invoices: 8, orders: 2, attempts: 1, all: 11 },
+      computedAt: expect.any(Number),
     });
+    expect(Math.abs(response.json.computedAt - Date.now() / 1000)).toBeLessThan(60);
   });
 
   it('counts with the shop and lettered filters', async () => {
@@ -185,6 +187,22 @@ describe('tab counts', () => {
     expect(shop.json.groups.all).toBe(5);
     const refused = await get('/v1/bills/counts?status=COMPLETE');
     expect(refused.status).toBe(400);
+  });
+});
+
+describe('tab counts after a lettering', () => {
+  it('follow the change within moments, without making the page wait', async () => {
+    const count = async () => (await get('/v1/bills/counts?lettered=yes')).json.statuses.COMPLETE as number;
+    expect(await count()).toBe(3);
+    // Counts are cached for seconds; a lettering marks them for refresh on their next use.
+    expect((await call(service, 'PUT', `/v1/bills/${ids.c2}/lettering`, { body: { lettering: 'COUNTED-1' } })).status).toBe(200);
+    let after = await count();
+    for (let i = 0; i < 50 && after === 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after = await count();
+    }
+    expect(after).toBe(4);
+    await call(service, 'PUT', `/v1/bills/${ids.c2}/lettering`, { body: { lettering: '' } });
   });
 });
 

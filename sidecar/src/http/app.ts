@@ -14,7 +14,7 @@ import type { Logger } from '../logger.js';
 import { signatureAuth } from './auth.js';
 import type { AppEnv } from './context.js';
 import { createErrorHandler, errorBody } from './error-response.js';
-import { billRoutes } from './routes/bills.js';
+import { billRoutes, type TabCounts } from './routes/bills.js';
 import { healthRoutes, type ReadinessProbe } from './routes/health.js';
 
 /** Largest request body accepted (a lettering is at most 255 characters). */
@@ -27,6 +27,7 @@ export interface AppDeps {
   catalog: Catalog;
   logger: Logger;
   bills: BillQueries;
+  counts: TabCounts;
   lettering: LetteringService;
   readiness: ReadinessProbe;
   /** Longest a request may take before it is answered 503 TIMEOUT. */

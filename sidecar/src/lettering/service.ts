@@ -64,7 +64,12 @@ const LOCK_WAIT_SECONDS = 5;
 /** Compare-and-set rounds before giving up on a bill that others keep changing. */
 const MAX_ROUNDS = 5;
 
-export function createLetteringService(database: Database, timezone: string) {
+export interface LetteringServiceOptions {
+  /** Told after a lettering changed (tab counts of lettered and unlettered bills move). */
+  onChanged?: (result: LetteringResult) => void;
+}
+
+export function createLetteringService(database: Database, timezone: string, serviceOptions: LetteringServiceOptions = {}) {
   const { bills } = database.tables;
   const billTable = `${database.prefix}local_shop_bill`;
   let column: LetteringColumn | null = null;
@@ -150,7 +155,9 @@ export function createLetteringService(database: Database, timezone: string) {
           if (!taken.acquired) throw new ServiceError(now() >= deadline ? 'TIMEOUT' : 'BUSY');
           locks = taken.names;
         }
-        return await apply(session, change, lettering);
+        const result = await apply(session, change, lettering);
+        if (result.changed) serviceOptions.onChanged?.(result);
+        return result;
       } finally {
         await releaseReferenceLocks(session, locks);
         connection.release();

@@ -83,13 +83,19 @@ const clearBody = z.strictObject({
   expected: z.string({ message: 'validation_expected' }).nullable().optional(),
 });
 
+/** Tab counts per filter combination, possibly a few seconds old (see counts-cache.ts). */
+export interface TabCounts {
+  get(filters: { shopId?: number; lettered?: boolean; search?: string }): Promise<{ value: Record<string, number>; computedAt: number }>;
+}
+
 export interface BillRoutesDeps {
   bills: BillQueries;
+  counts: TabCounts;
   lettering: LetteringService;
   logger: Logger;
 }
 
-export function billRoutes({ bills, lettering, logger }: BillRoutesDeps) {
+export function billRoutes({ bills, counts, lettering, logger }: BillRoutesDeps) {
   const methodNotAllowed = () => {
     throw new ServiceError('METHOD_NOT_ALLOWED');
   };
@@ -107,7 +113,7 @@ export function billRoutes({ bills, lettering, logger }: BillRoutesDeps) {
     })
     .get('/counts', validate('query', countsQuery), async (c) => {
       const query = c.req.valid('query');
-      const statuses = await bills.countByStatus({ shopId: query.shop, lettered: query.lettered, search: query.q || undefined });
+      const { value: statuses, computedAt } = await counts.get({ shopId: query.shop, lettered: query.lettered, search: query.q || undefined });
       const sum = (list: readonly string[]) => list.reduce((total, status) => total + (statuses[status] ?? 0), 0);
       const groups = {
         invoices: sum(STATUS_GROUPS.invoices),
@@ -115,7 +121,7 @@ export function billRoutes({ bills, lettering, logger }: BillRoutesDeps) {
         attempts: sum(STATUS_GROUPS.attempts),
         all: Object.values(statuses).reduce((total, n) => total + n, 0),
       };
-      return c.json({ statuses, groups });
+      return c.json({ statuses, groups, computedAt: Math.floor(computedAt / 1000) });
     })
     .all('/counts', methodNotAllowed)
     .get('/:id', validate('param', billParams), async (c) => {
