@@ -5,6 +5,7 @@
  * and /proc readings of memory and CPU.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { NODE_RUNTIME_FLAGS } from '../src/runtime.js';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -79,7 +80,10 @@ function probe(port: number, path: string): Promise<{ status: number; body: stri
 export async function startSidecar(options: SidecarOptions): Promise<RunningSidecar> {
   const port = await freePort();
   const started = performance.now();
-  const args = options.compiledEntry && !options.entry ? [options.compiledEntry] : ['--import', 'tsx', `${REPO_ROOT}${options.entry ?? 'sidecar/src/server.ts'}`];
+  const args = [
+    ...NODE_RUNTIME_FLAGS,
+    ...(options.compiledEntry && !options.entry ? [options.compiledEntry] : ['--import', 'tsx', `${REPO_ROOT}${options.entry ?? 'sidecar/src/server.ts'}`]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {

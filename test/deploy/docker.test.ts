@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../sidecar/src/config.js';
+import { NODE_RUNTIME_FLAGS } from '../../sidecar/src/runtime.js';
 
 const compose = parse(readFileSync('docker/compose.yaml', 'utf8'));
 const envExample = Object.fromEntries(
@@ -68,6 +69,15 @@ describe('compose.yaml', () => {
   });
 });
 
+describe('how production runs Node', () => {
+  it('uses the same flags in the README, npm start and the image', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(`ExecStart=/usr/bin/node ${NODE_RUNTIME_FLAGS.join(' ')} dist/sidecar/src/server.js`);
+    const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
+    expect(start).toBe(`node ${NODE_RUNTIME_FLAGS.join(' ')} --import tsx sidecar/src/server.ts`);
+  });
+});
+
 describe('Dockerfile', () => {
   const stages = dockerfile.split('\n').filter((line) => /^FROM /.test(line));
 
@@ -83,7 +93,9 @@ describe('Dockerfile', () => {
   it('runs as a non-root user, with a health check on readiness and the server as command', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*\/health\/ready/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "dist\/sidecar\/src\/server\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", (.*), "dist\/sidecar\/src\/server\.js"\]$/m);
+    const flags = /^CMD \["node", (.*), "dist/m.exec(dockerfile)![1]!.split(', ').map((flag) => JSON.parse(flag));
+    expect(flags).toEqual([...NODE_RUNTIME_FLAGS]);
   });
 
   it('copies what the build needs, and leaves tests and secrets out of the context', () => {
