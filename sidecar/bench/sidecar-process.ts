@@ -8,10 +8,10 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { NODE_RUNTIME_FLAGS } from '../src/runtime.js';
 import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { signedHeaders } from '../src/signing.js';
 import { REPO_ROOT } from './settings.js';
 import { sleep } from './stats.js';
+import { freePort } from '../scripts/free-port.js';
 
 export interface SidecarOptions {
   databaseUrl: string;
@@ -50,18 +50,6 @@ export interface RunningSidecar {
   readiness: unknown;
   child: ChildProcess;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function probe(port: number, path: string): Promise<{ status: number; body: string }> {

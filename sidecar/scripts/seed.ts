@@ -4,6 +4,7 @@
  * Rows go in by multi-row INSERTs, fast enough for a million bills.
  */
 import type { Connection, Pool } from 'mysql2/promise';
+import { prng } from './prng.js';
 
 export interface SeedOptions {
   prefix: string;
@@ -46,18 +47,6 @@ const PRODUCTS: Array<[string, string, string]> = [
   ['PACK-3', 'Pack of three courses', '299.000'],
 ];
 
-/** Mulberry32: small, fast, deterministic. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Adds two DECIMAL(10,3) strings exactly (in thousandths). */
 function decimal(thousandths: number): string {
   const sign = thousandths < 0 ? '-' : '';
@@ -83,7 +72,7 @@ export interface SeedResult {
 }
 
 export async function seedShop(db: Db, options: SeedOptions): Promise<SeedResult> {
-  const next = random(options.seed ?? 20170601);
+  const next = prng(options.seed ?? 20170601);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const prefix = options.prefix;
   const shopCount = options.shops ?? 2;

@@ -4,25 +4,16 @@
  * acknowledged write is missing.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database.js';
 import { insertBill, insertCustomer, insertShop } from '../support/fixtures.js';
 import { TEST_SECRET } from '../support/service.js';
 import { startTraffic, summarize } from '../support/traffic.js';
+import { freePort } from '../../sidecar/scripts/free-port.js';
 
 const P = 'mdl_';
 let throwaway: ThrowawayDatabase;
 const bills: number[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
   throwaway = await createThrowawayDatabase();

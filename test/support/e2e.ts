@@ -11,7 +11,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +18,8 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../sidecar/src/config.js';
 import { startServer, type RunningServer } from '../../sidecar/src/server.js';
 import type { ThrowawayDatabase } from './database.js';
+import { freePort } from '../../sidecar/scripts/free-port.js';
+export { freePort };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const E2E_SECRET = 'e2e-secret-0123456789-abcdefghijklmnopqrstuv';
@@ -58,17 +59,6 @@ export interface E2eSite {
   events(): LoggedEvent[];
   /** Closes the browser, PHP's server and the service, and removes the dirroot (not the database). */
   close(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitForServer(url: string): Promise<void> {
