@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_shop';
-$plugin->version = 2026120300;
+$plugin->version = 2026120400;
 // Moodle 4.5: 2024100700 is the 4.5 release; 2024090300 is the 4.5dev build this was verified on.
 $plugin->requires = 2024090300;
 $plugin->maturity = MATURITY_BETA;

@@ -22,12 +22,17 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
+defined('MOODLE_INTERNAL') || die();
+
+require_once(__DIR__ . '/upgradelib.php');
+
 /**
  * Upgrades the plugin's tables.
  *
  * Sites that already ran the shop have its tables without the indexes that
  * lettering and the bill lists need: they are added here when missing, so
  * that a site upgraded from the shop ends with the same schema as a new one.
+ * An index whose fields changed since an earlier version is replaced.
  *
  * @param int $oldversion the version the site had
  * @return bool
@@ -61,6 +66,24 @@ function xmldb_local_shop_upgrade($oldversion) {
             }
         }
         upgrade_plugin_savepoint(true, 2026120300, 'local', 'shop');
+    }
+
+    if ($oldversion < 2026120400) {
+        // The lettering index now carries the emission date (a search by lettering prefix reads it in list order,
+        // and so does the list of unlettered bills of all statuses), and the worklist (unlettered bills of a tab)
+        // gets an index of its own. Moodle finds an index by its columns, so the lettering index of the previous
+        // version is another index: the new one is added first and the old one dropped after, so that the check
+        // that a lettering is unique always has an index to use.
+        $table = new xmldb_table('local_shop_bill');
+        if ($dbman->table_exists($table)) {
+            local_shop_replace_index($dbman, $table,
+                new xmldb_index('ix_lettering_idnumber', XMLDB_INDEX_NOTUNIQUE, ['idnumber', 'emissiondate', 'id']),
+                [['idnumber']]);
+            local_shop_replace_index($dbman, $table,
+                new xmldb_index('ix_lettering_status_lettering', XMLDB_INDEX_NOTUNIQUE, ['status', 'idnumber', 'emissiondate', 'id']),
+                []);
+        }
+        upgrade_plugin_savepoint(true, 2026120400, 'local', 'shop');
     }
 
     return true;
