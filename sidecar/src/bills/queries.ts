@@ -1,14 +1,21 @@
 /**
  * Reading bills: the list behind the tabs, the per-status counts, and one
  * bill with everything its page shows.
+ *
+ * A page is read in two steps: the page's bills, in order, without any join
+ * (page-ids.ts: an index range that stops after the page), then their rows by
+ * primary key with the shop and the customer.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { notLetterableReason, type NotLetterableReason } from '../lettering/statuses.js';
 import { storedLettering } from '../lettering/rules.js';
 import type { BillCursor } from './cursor.js';
 import { encodeCursor } from './cursor.js';
+import { createIndexLookup } from './index-hints.js';
 import { invoiceNumber, parseInvoiceNumber } from './invoice-number.js';
+import { createPageIds } from './page-ids.js';
+import { SEARCH_TUNING, startsWith, type SearchTuning } from './search.js';
 
 export interface BillFilters {
   statuses?: readonly string[];
@@ -82,14 +89,10 @@ export interface BillPage {
   nextCursor: string | null;
 }
 
-/** LIKE pattern matching text that starts with `prefix`, wildcards in it taken literally. */
-function startsWith(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-export function createBillQueries(database: Database, timezone: string) {
+export function createBillQueries(database: Database, timezone: string, options: { searchTuning?: SearchTuning } = {}) {
   const { db, tables } = database;
   const { bills, shops, customers, billItems } = tables;
+  const pageIds = createPageIds(database, createIndexLookup(database), options.searchTuning ?? SEARCH_TUNING);
 
   const customerJoin = sql`${customers.id} = ${bills.customerid}`;
 
@@ -182,29 +185,25 @@ export function createBillQueries(database: Database, timezone: string) {
     return conditions;
   }
 
-  /** Bills after the cursor in (emissiondate DESC, id DESC) order; NULL dates sort last, as MySQL does. */
-  function afterCursor(cursor: BillCursor): SQL {
-    if (cursor.emissiondate === null) return and(isNull(bills.emissiondate), lt(bills.id, cursor.id))!;
-    return or(
-      lt(bills.emissiondate, cursor.emissiondate),
-      and(eq(bills.emissiondate, cursor.emissiondate), lt(bills.id, cursor.id)),
-      isNull(bills.emissiondate),
-    )!;
-  }
-
   return {
     async list(filters: BillFilters, cursor: BillCursor | null, limit: number): Promise<BillPage> {
-      const conditions = filterConditions(filters);
-      if (cursor) conditions.push(afterCursor(cursor));
-      const rows = (await db
-        .select(summaryColumns)
-        .from(bills)
-        .leftJoin(shops, eq(shops.id, bills.shopid))
-        .leftJoin(customers, customerJoin)
-        .where(and(...conditions))
-        .orderBy(desc(bills.emissiondate), desc(bills.id))
-        .limit(limit + 1)) as SummaryRow[];
-      let items = rows.slice(0, limit).map(toSummary);
+      const keys = await pageIds.select(filters, cursor, limit);
+      const ids = keys.slice(0, limit).map((key) => key.id);
+      const rows =
+        ids.length === 0
+          ? []
+          : ((await db
+              .select(summaryColumns)
+              .from(bills)
+              .leftJoin(shops, eq(shops.id, bills.shopid))
+              .leftJoin(customers, customerJoin)
+              .where(inArray(bills.id, ids))) as SummaryRow[]);
+      // In the order the first step chose (a bill deleted in between is left out).
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      let items = ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toSummary(row)] : [];
+      });
       // An invoice number names one bill by id and date: a date that does not match finds nothing.
       const typedNumber = filters.search ? parseInvoiceNumber(filters.search) : null;
       if (typedNumber !== null) {
@@ -212,7 +211,7 @@ export function createBillQueries(database: Database, timezone: string) {
         items = items.filter((item) => item.number === typed);
       }
       const last = items[items.length - 1];
-      const nextCursor = rows.length > limit && last ? encodeCursor({ emissiondate: last.emissiondate, id: last.id }) : null;
+      const nextCursor = keys.length > limit && last ? encodeCursor({ emissiondate: last.emissiondate, id: last.id }) : null;
       return { items, nextCursor };
     },
 
@@ -227,7 +226,8 @@ export function createBillQueries(database: Database, timezone: string) {
     },
 
     async get(id: number): Promise<BillDetail | null> {
-      const [row] = await db
+      // The bill and its lines at once: each by its own index, neither needs the other.
+      const billRows = db
         .select({
           ...summaryColumns,
           title: bills.title,
@@ -255,8 +255,7 @@ export function createBillQueries(database: Database, timezone: string) {
         .leftJoin(customers, customerJoin)
         .where(eq(bills.id, id))
         .limit(1);
-      if (!row) return null;
-      const lines = await db
+      const lineRows = db
         .select({
           id: billItems.id,
           ordering: billItems.ordering,
@@ -271,6 +270,8 @@ export function createBillQueries(database: Database, timezone: string) {
         .from(billItems)
         .where(eq(billItems.billid, id))
         .orderBy(asc(billItems.ordering), asc(billItems.id));
+      const [[row], lines] = await Promise.all([billRows, lineRows]);
+      if (!row) return null;
       const summary = toSummary(row as SummaryRow);
       const reason = notLetterableReason(row.status);
       return {
