@@ -81,5 +81,5 @@ describe('contention soak', () => {
     const [rows] = (await service.throwaway.admin.query(`SELECT id, idnumber FROM ${P}local_shop_bill`)) as unknown as [Array<{ id: number; idnumber: string }>];
     const stored = new Map(rows.map((row) => [row.id, row.idnumber]));
     for (const bill of bills) expect(stored.get(bill), `bill ${bill}`).toBe(finalValueOfTrail('', changes.get(bill)!));
-  });
+  }, (SECONDS + 60) * 1000);
 });
