@@ -31,6 +31,8 @@ export interface IndexLookup {
   find(table: string, wanted: readonly string[], required?: number): Promise<string | null>;
   /** Forgets the names read (they are read again on next use). */
   invalidate(): void;
+  /** Gives no hint for a while (the names read cannot be used, e.g. an index made invisible). */
+  disable(): void;
 }
 
 type TableIndexes = Array<{ name: string; columns: string[] }>;
@@ -65,11 +67,12 @@ export function createIndexLookup(database: Database, now: () => number = Date.n
       SELECT INDEX_NAME AS name, COLUMN_NAME AS columnname
         FROM information_schema.STATISTICS
        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${table}
-       ORDER BY INDEX_NAME, SEQ_IN_INDEX`)) as unknown as [Array<{ name: string; columnname: string }>];
+       ORDER BY INDEX_NAME, SEQ_IN_INDEX`)) as unknown as [Array<{ name: string; columnname: string | null }>];
     const byName = new Map<string, string[]>();
     for (const row of rows) {
       const columns = byName.get(row.name) ?? [];
-      columns.push(row.columnname.toLowerCase());
+      // A functional key part (MySQL 8) has no column: it matches none.
+      columns.push(row.columnname === null ? '' : row.columnname.toLowerCase());
       byName.set(row.name, columns);
     }
     return [...byName].map(([name, columns]) => ({ name, columns }));
@@ -100,6 +103,9 @@ export function createIndexLookup(database: Database, now: () => number = Date.n
     invalidate() {
       cache.clear();
     },
+    disable() {
+      for (const table of cache.keys()) cache.set(table, { at: now(), indexes: Promise.resolve([]) });
+    },
   };
 }
 
@@ -112,13 +118,24 @@ export function isMissingIndex(error: unknown): boolean {
   return false;
 }
 
-/** Runs work that uses hints; if a hinted index vanished meanwhile, reads the names again and runs it once more. */
+/**
+ * Runs work that uses hints. If a hinted index is refused (dropped since the
+ * names were read), reads the names again and runs it once more; if it is
+ * refused again (an index the server will not use, such as an invisible one),
+ * runs it without hints.
+ */
 export async function withIndexHints<T>(indexes: IndexLookup, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (!isMissingIndex(error)) throw error;
-    indexes.invalidate();
-    return work();
   }
+  indexes.invalidate();
+  try {
+    return await work();
+  } catch (error) {
+    if (!isMissingIndex(error)) throw error;
+  }
+  indexes.disable();
+  return work();
 }
