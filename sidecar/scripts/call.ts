@@ -19,15 +19,17 @@ if (!secret) {
   process.exit(2);
 }
 const base = process.env.LETTERING_URL ?? 'http://127.0.0.1:8787';
+// fetch sends the URL as its parser writes it (it re-encodes characters such as '): sign that.
+const url = new URL(`${base}${pathWithQuery}`);
 const headers = signedHeaders(secret, {
   method: method.toUpperCase(),
-  pathWithQuery,
+  pathWithQuery: url.pathname + url.search,
   userId: Number(process.env.LETTERING_USER ?? 2),
   language: process.env.LETTERING_LANGUAGE ?? 'en',
   body,
 });
 try {
-  const response = await fetch(`${base}${pathWithQuery}`, { method: method.toUpperCase(), headers, body });
+  const response = await fetch(url, { method: method.toUpperCase(), headers, body });
   const text = await response.text();
   process.stdout.write(`HTTP ${response.status}\n`);
   try {

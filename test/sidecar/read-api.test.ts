@@ -117,6 +117,15 @@ describe('the bill list', () => {
     expect(idsOf(response)).toEqual(expected.map((n) => ids[n]));
   });
 
+  it('answers any punctuation in a search, in the list and the counts', async () => {
+    for (const text of ['(', ')', '[', '\\', '*', '+', '?', '.', '$', '^', '|', '{', "'", '"', '`', '%', '_', 'B-', 'B-2024', '12', 'a b', "O'Brien"]) {
+      const list = await get(`/v1/bills?q=${encodeURIComponent(text)}`);
+      expect(list.status, `${text}: ${list.text}`).toBe(200);
+      const counts = await get(`/v1/bills/counts?q=${encodeURIComponent(text)}`);
+      expect(counts.status, `${text}: ${counts.text}`).toBe(200);
+    }
+  });
+
   it('walks every page by cursor without gaps or repeats, even with equal dates', async () => {
     const seen: number[] = [];
     let cursor: string | null = null;

@@ -65,12 +65,14 @@ export interface CallOptions {
 /** Builds a signed Request for the service (signed as the Moodle plugin signs). */
 export function signedRequest(method: string, pathWithQuery: string, options: CallOptions = {}, base = 'http://sidecar.test'): Request {
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  // Sign what will be sent: URL parsing (Request, fetch) re-encodes some characters, such as '.
+  const url = new URL(`${base}${pathWithQuery}`);
   const headers = signedHeaders(
     options.secret ?? TEST_SECRET,
-    { method, pathWithQuery, userId: options.user ?? ADMIN_USER, language: options.language, body },
+    { method, pathWithQuery: url.pathname + url.search, userId: options.user ?? ADMIN_USER, language: options.language, body },
     options.now,
   );
-  return new Request(`${base}${pathWithQuery}`, { method, headers: { ...headers, ...options.headers }, body });
+  return new Request(url, { method, headers: { ...headers, ...options.headers }, body });
 }
 
 export async function call(service: Pick<Service, 'app'>, method: string, pathWithQuery: string, options: CallOptions = {}) {
