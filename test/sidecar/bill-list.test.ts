@@ -27,7 +27,7 @@ import { TEST_SECRET } from '../support/service.js';
 
 const P = 'mdl_';
 const TZ = 'Europe/Paris';
-const TINY: SearchTuning = { prefixRangeCap: 3, dateWindow: 8, customerCountCap: 1, customerListCap: 2 };
+const TINY: SearchTuning = { prefixRangeCap: 3, dateWindow: 8, probeWindow: 3, customerCountCap: 1, customerListCap: 2 };
 
 function openDatabase(throwaway: ThrowawayDatabase, poolSize = 4): Database {
   const config = loadConfig({

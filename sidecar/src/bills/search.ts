@@ -21,7 +21,11 @@
  *   - a bounded walk: the newest bills after the cursor, by date, checked one
  *     by one, at most `dateWindow` of them. Cheap when matches are frequent
  *     among recent bills; when it does not fill the page (and bills remain
- *     beyond the window), the prefix range after all.
+ *     beyond the window), the prefix range after all. It starts with a short
+ *     walk (`probeWindow` bills): a source that matches there too seldom to
+ *     fill the page within the long walk goes straight to its prefix range
+ *     (FA-2020 among 2024's bills: the long walk would only add its 2000 row
+ *     reads to the range).
  * A source with an index of its own is first counted through it, up to a cap
  * (well under a millisecond): no match, the source is left out; a few, its
  * prefix range; many, the bounded walk first. The bills of many customers are
@@ -39,6 +43,8 @@ export interface SearchTuning {
   prefixRangeCap: number;
   /** Most bills a bounded walk reads (by date) to find a page of a frequent match. */
   dateWindow: number;
+  /** Bills of a first, short walk: how often a source matches there says whether the long walk can fill the page. */
+  probeWindow: number;
   /** Customers up to which their bills are counted before choosing a plan (beyond: the walk first). */
   customerCountCap: number;
   /**
@@ -50,7 +56,7 @@ export interface SearchTuning {
 }
 
 /** Chosen by measuring a million bills (npm run bench, EXPLAIN on its database). */
-export const SEARCH_TUNING: SearchTuning = { prefixRangeCap: 2000, dateWindow: 2000, customerCountCap: 50, customerListCap: 200 };
+export const SEARCH_TUNING: SearchTuning = { prefixRangeCap: 2000, dateWindow: 2000, probeWindow: 200, customerCountCap: 50, customerListCap: 200 };
 
 /** LIKE pattern matching text that starts with `prefix`, wildcards in it taken literally. */
 export function startsWith(prefix: string): string {
@@ -87,45 +93,56 @@ export function createSearch(database: Database, indexes: IndexLookup, shapes: L
     return Number(rows[0]!.n);
   }
 
-  /** One search: where the walk ends is shared by the sources. */
+  /** One search: where the walks end is shared by the sources. */
   function searchOf(scope: PageScope) {
-    let end: Promise<PageKey | null> | undefined;
+    const ends = new Map<number, Promise<PageKey | null>>();
 
     /**
-     * Where a bounded walk ends: the `dateWindow`-th bill of the scope's list
-     * after the cursor (read from the indexes alone, unless a shop is asked
-     * for); null when fewer remain.
+     * Where a walk of `window` bills ends: the window-th bill of the scope's
+     * list after the cursor (read from the indexes alone, unless a shop is
+     * asked for); null when fewer remain.
      */
-    function walkEnd(): Promise<PageKey | null> {
-      end ??= (async () => {
-        const keys = await runBranches(database, await shapes.branches(scope), 1, true, tuning.dateWindow - 1);
-        return keys[0] ?? null;
-      })();
+    function walkEnd(window: number): Promise<PageKey | null> {
+      let end = ends.get(window);
+      if (!end) {
+        end = shapes.branches(scope).then((branches) => runBranches(database, branches, 1, true, window - 1)).then((keys) => keys[0] ?? null);
+        ends.set(window, end);
+      }
       return end;
     }
 
     /**
      * The first bills that meet `predicate`, walking the scope's list after the
-     * cursor no further than walkEnd() (the list's own index ranges, each bill
-     * checked on its row). Null when that did not fill the page and bills
-     * remain beyond: the source may have bills there.
+     * cursor (its own index ranges, each bill checked on its row) no further
+     * than `window` bills. Complete when that filled the page or no bill
+     * remains beyond; else the source may have bills beyond.
      */
-    async function walk(predicate: SQL): Promise<PageKey[] | null> {
-      const last = await walkEnd();
+    async function walk(predicate: SQL, window: number): Promise<{ keys: PageKey[]; complete: boolean }> {
+      const last = await walkEnd(window);
       const extra = last ? [predicate, atOrBefore(bills, last)] : [predicate];
       const keys = await runBranches(database, await shapes.branches(scope, extra), scope.take, true);
-      return keys.length >= scope.take || last === null ? keys : null;
+      return { keys, complete: keys.length >= scope.take || last === null };
     }
 
-    /** The bills of a source, by the plan its count suggests (see the top of this file). */
+    /**
+     * The bills of a source, by the plan its count suggests (see the top of
+     * this file). The walk starts short: a source that matches too seldom
+     * there to fill the page within the long walk goes straight to its range.
+     */
     async function read(source: Source): Promise<Found> {
       if (source.count) {
         const matches = await cappedCount(source.count.index, [source.predicate, ...source.count.conditions], tuning.prefixRangeCap);
         if (matches === 0) return null;
         if (matches <= tuning.prefixRangeCap) return { branches: await source.range() };
       }
-      const keys = await walk(source.predicate);
-      return keys ? { keys } : { branches: await source.range() };
+      const probe = await walk(source.predicate, tuning.probeWindow);
+      if (probe.complete) return { keys: probe.keys };
+      const needed = probe.keys.length === 0 ? Infinity : (scope.take * tuning.probeWindow) / probe.keys.length;
+      if (needed <= tuning.dateWindow) {
+        const long = await walk(source.predicate, tuning.dateWindow);
+        if (long.complete) return { keys: long.keys };
+      }
+      return { branches: await source.range() };
     }
 
     /** The predicate through an index (or none), with the scope's conditions. */
