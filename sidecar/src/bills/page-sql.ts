@@ -32,7 +32,7 @@ export interface PageScope {
 
 export type BillTable = Database['tables']['bills'];
 
-/** The list order; on a derived table aliased as the bill table too. */
+/** The list order. */
 export function pageOrder(bills: BillTable): SQL {
   return sql`${bills.emissiondate} DESC, ${bills.id} DESC`;
 }
