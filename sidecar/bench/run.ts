@@ -306,6 +306,37 @@ async function main(): Promise<void> {
       upstream: upstream.searchByCustomerName(nothing),
       check: (json) => (json.items.length === 0 ? null : 'found something'),
     },
+    // Broad prefixes (sidecar only): the search picks a plan by how many bills a prefix matches.
+    {
+      name: `Search by a lettering prefix of older bills (${sample.idnumber.slice(0, 7)})`,
+      path: `/v1/bills?q=${encodeURIComponent(sample.idnumber.slice(0, 7))}`,
+      upstream: null,
+      check: (json) => (json.items.length === pageSize ? null : 'not a full page'),
+    },
+    {
+      name: `Search in the COMPLETE tab by a lettering prefix of older bills (${sample.idnumber.slice(0, 7)})`,
+      path: `/v1/bills?status=COMPLETE&q=${encodeURIComponent(sample.idnumber.slice(0, 7))}`,
+      upstream: null,
+      check: (json) => (json.items.length === pageSize ? null : 'not a full page'),
+    },
+    {
+      name: 'Search by a lettering prefix every lettering has (FA-)',
+      path: '/v1/bills?q=FA-',
+      upstream: null,
+      check: (json) => (json.items.length === pageSize ? null : 'not a full page'),
+    },
+    {
+      name: `Search by a transaction code prefix of older bills (${sample.transactionid.slice(0, 11)})`,
+      path: `/v1/bills?q=${encodeURIComponent(sample.transactionid.slice(0, 11))}`,
+      upstream: null,
+      check: (json) => (json.items.some((item: any) => item.transactionid.startsWith(sample.transactionid.slice(0, 11))) ? null : 'nothing found'),
+    },
+    {
+      name: `Search by customer name in the COMPLETE tab, unlettered (${customerName})`,
+      path: `/v1/bills?status=COMPLETE&lettered=no&q=${customerName}`,
+      upstream: null,
+      check: (json) => (json.items.length === pageSize && json.items.every((item: any) => item.lettering === '') ? null : 'not a full page of unlettered bills'),
+    },
   ];
 
   const sidecarFigures = new Map<string, { summary: LatencySummary & { failed: number; failure?: string }; items: number }>();
