@@ -184,9 +184,18 @@ describe('tab counts', () => {
     expect(response.json).toEqual({
       statuses: { COMPLETE: 5, SOLDOUT: 2, PENDING: 1, WORKING: 1, CANCELLED: 1, PAYBACK: 1 },
       groups: { invoices: 8, orders: 2, attempts: 1, all: 11 },
+      capped: false,
       computedAt: expect.any(Number),
     });
     expect(Math.abs(response.json.computedAt - Date.now() / 1000)).toBeLessThan(60);
+  });
+
+  it('counts the matches of a search by status, found as the list finds them', async () => {
+    expect((await get('/v1/bills/counts?q=lefevre')).json).toMatchObject({ statuses: { COMPLETE: 3, SOLDOUT: 1, PENDING: 1 }, groups: { all: 5 }, capped: false });
+    expect((await get('/v1/bills/counts?q=lefevre&lettered=no')).json.statuses).toEqual({ PENDING: 1 });
+    expect((await get(`/v1/bills/counts?q=B-20240312-${ids.w1}`)).json.statuses).toEqual({ WORKING: 1 });
+    expect((await get(`/v1/bills/counts?q=B-19990101-${ids.w1}`)).json.statuses).toEqual({});
+    expect((await get('/v1/bills/counts?q=zzz-nothing')).json.groups.all).toBe(0);
   });
 
   it('counts with the shop and lettered filters', async () => {

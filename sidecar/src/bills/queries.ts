@@ -17,6 +17,9 @@ import { invoiceNumber, parseInvoiceNumber } from './invoice-number.js';
 import { createPageIds } from './page-ids.js';
 import { SEARCH_TUNING, startsWith, type SearchTuning } from './search.js';
 
+/** The most search matches the tab counts count; beyond, they say they are capped. */
+export const SEARCH_COUNT_CAP = 5000;
+
 export interface BillFilters {
   statuses?: readonly string[];
   shopId?: number;
@@ -152,36 +155,12 @@ export function createBillQueries(database: Database, timezone: string, options:
     };
   }
 
-  function searchCondition(text: string): SQL {
-    const billId = parseInvoiceNumber(text);
-    if (billId !== null) return eq(bills.id, billId);
-    const pattern = startsWith(text);
-    const matchingCustomers = db
-      .select({ id: sql`CAST(${customers.id} AS CHAR)` })
-      .from(customers)
-      .where(
-        or(
-          sql`${customers.lastname} LIKE ${pattern}`,
-          sql`${customers.firstname} LIKE ${pattern}`,
-          sql`${customers.email} LIKE ${pattern}`,
-        ),
-      );
-    const conditions: SQL[] = [
-      sql`${bills.idnumber} LIKE ${pattern}`,
-      sql`${bills.transactionid} LIKE ${pattern}`,
-      inArray(bills.customerid, matchingCustomers),
-    ];
-    if (/^\d{1,15}$/.test(text)) conditions.push(eq(bills.id, Number(text)));
-    return or(...conditions)!;
-  }
-
   function filterConditions(filters: BillFilters): SQL[] {
     const conditions: SQL[] = [];
     if (filters.statuses && filters.statuses.length > 0) conditions.push(inArray(bills.status, [...filters.statuses]));
     if (filters.shopId !== undefined) conditions.push(eq(bills.shopid, filters.shopId));
     if (filters.lettered === true) conditions.push(and(isNotNull(bills.idnumber), ne(bills.idnumber, ''))!);
     if (filters.lettered === false) conditions.push(or(isNull(bills.idnumber), eq(bills.idnumber, ''))!);
-    if (filters.search) conditions.push(searchCondition(filters.search));
     return conditions;
   }
 
@@ -216,13 +195,28 @@ export function createBillQueries(database: Database, timezone: string, options:
     },
 
     /** How many bills of each status match the filters (the status filter itself aside). */
-    async countByStatus(filters: Omit<BillFilters, 'statuses'>): Promise<Record<string, number>> {
-      const rows = await db
-        .select({ status: bills.status, total: count() })
-        .from(bills)
-        .where(and(...filterConditions(filters)))
-        .groupBy(bills.status);
-      return Object.fromEntries(rows.map((row) => [row.status, Number(row.total)]));
+    /**
+     * How many bills of each status match the filters (the status filter itself aside). With a
+     * search, the matches are found by the search's own plans and counted up to SEARCH_COUNT_CAP;
+     * `capped` says the counts stopped there.
+     */
+    async countByStatus(filters: Omit<BillFilters, 'statuses'>): Promise<{ statuses: Record<string, number>; capped: boolean }> {
+      let where: SQL | undefined = and(...filterConditions({ ...filters, search: undefined }));
+      let capped = false;
+      if (filters.search) {
+        const keys = await pageIds.select({ shopId: filters.shopId, lettered: filters.lettered, search: filters.search }, null, SEARCH_COUNT_CAP);
+        capped = keys.length > SEARCH_COUNT_CAP;
+        let ids = keys.slice(0, SEARCH_COUNT_CAP).map((key) => key.id);
+        // An invoice number names one bill by id and date, as in the list.
+        if (parseInvoiceNumber(filters.search) !== null) {
+          const typed = (await this.list({ search: filters.search, shopId: filters.shopId, lettered: filters.lettered }, null, 1)).items;
+          ids = typed.map((item) => item.id);
+        }
+        if (ids.length === 0) return { statuses: {}, capped };
+        where = inArray(bills.id, ids);
+      }
+      const rows = await db.select({ status: bills.status, total: count() }).from(bills).where(where).groupBy(bills.status);
+      return { statuses: Object.fromEntries(rows.map((row) => [row.status, Number(row.total)])), capped };
     },
 
     async get(id: number): Promise<BillDetail | null> {

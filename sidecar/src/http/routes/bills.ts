@@ -85,7 +85,7 @@ const clearBody = z.strictObject({
 
 /** Tab counts per filter combination, possibly a few seconds old (see counts-cache.ts). */
 export interface TabCounts {
-  get(filters: { shopId?: number; lettered?: boolean; search?: string }): Promise<{ value: Record<string, number>; computedAt: number }>;
+  get(filters: { shopId?: number; lettered?: boolean; search?: string }): Promise<{ value: { statuses: Record<string, number>; capped: boolean }; computedAt: number }>;
 }
 
 export interface BillRoutesDeps {
@@ -113,7 +113,7 @@ export function billRoutes({ bills, counts, lettering, logger }: BillRoutesDeps)
     })
     .get('/counts', validate('query', countsQuery), async (c) => {
       const query = c.req.valid('query');
-      const { value: statuses, computedAt } = await counts.get({ shopId: query.shop, lettered: query.lettered, search: query.q || undefined });
+      const { value: { statuses, capped }, computedAt } = await counts.get({ shopId: query.shop, lettered: query.lettered, search: query.q || undefined });
       const sum = (list: readonly string[]) => list.reduce((total, status) => total + (statuses[status] ?? 0), 0);
       const groups = {
         invoices: sum(STATUS_GROUPS.invoices),
@@ -121,7 +121,7 @@ export function billRoutes({ bills, counts, lettering, logger }: BillRoutesDeps)
         attempts: sum(STATUS_GROUPS.attempts),
         all: Object.values(statuses).reduce((total, n) => total + n, 0),
       };
-      return c.json({ statuses, groups, computedAt: Math.floor(computedAt / 1000) });
+      return c.json({ statuses, groups, capped, computedAt: Math.floor(computedAt / 1000) });
     })
     .all('/counts', methodNotAllowed)
     .get('/:id', validate('param', billParams), async (c) => {
