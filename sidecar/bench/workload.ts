@@ -1,6 +1,6 @@
 /**
  * The lettering write load, identical for the sidecar (over HTTP) and for the
- * database floor (the same transaction straight through mysql2): N writers
+ * database floor (the same statements straight through mysql2): N writers
  * in closed loop, each on its own bills with its own deterministic random
  * stream, so both runs issue the same operations in the same order.
  *

@@ -36,7 +36,7 @@ export function createCountsCache<K, T>(compute: (key: K) => Promise<T>, options
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry<T>>();
 
-  function refresh(id: string, key: K, entry: Entry<T>): Promise<{ value: T; computedAt: number }> {
+  function refresh(key: K, entry: Entry<T>): Promise<{ value: T; computedAt: number }> {
     entry.pending ??= (async () => {
       const started = now();
       try {
@@ -66,9 +66,9 @@ export function createCountsCache<K, T>(compute: (key: K) => Promise<T>, options
         entries.set(id, entry);
       }
       const age = now() - entry.computedAt;
-      if (entry.value === undefined || age > maxAgeMs) return refresh(id, key, entry);
+      if (entry.value === undefined || age > maxAgeMs) return refresh(key, entry);
       if (entry.stale || age > freshMs) {
-        refresh(id, key, entry).catch((error: unknown) => options.onRefreshError?.(error));
+        refresh(key, entry).catch((error: unknown) => options.onRefreshError?.(error));
       }
       return { value: entry.value, computedAt: entry.computedAt };
     },

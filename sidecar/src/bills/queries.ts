@@ -15,7 +15,7 @@ import { encodeCursor } from './cursor.js';
 import { createIndexLookup } from './index-hints.js';
 import { invoiceNumber, parseInvoiceNumber } from './invoice-number.js';
 import { createPageIds } from './page-ids.js';
-import { SEARCH_TUNING, startsWith, type SearchTuning } from './search.js';
+import { SEARCH_TUNING, type SearchTuning } from './search.js';
 
 /** The most search matches the tab counts count; beyond, they say they are capped. */
 export const SEARCH_COUNT_CAP = 5000;
@@ -164,37 +164,38 @@ export function createBillQueries(database: Database, timezone: string, options:
     return conditions;
   }
 
-  return {
-    async list(filters: BillFilters, cursor: BillCursor | null, limit: number): Promise<BillPage> {
-      const keys = await pageIds.select(filters, cursor, limit);
-      const ids = keys.slice(0, limit).map((key) => key.id);
-      const rows =
-        ids.length === 0
-          ? []
-          : ((await db
-              .select(summaryColumns)
-              .from(bills)
-              .leftJoin(shops, eq(shops.id, bills.shopid))
-              .leftJoin(customers, customerJoin)
-              .where(inArray(bills.id, ids))) as SummaryRow[]);
-      // In the order the first step chose (a bill deleted in between is left out).
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      let items = ids.flatMap((id) => {
-        const row = byId.get(id);
-        return row ? [toSummary(row)] : [];
-      });
-      // An invoice number names one bill by id and date: a date that does not match finds nothing.
-      const typedNumber = filters.search ? parseInvoiceNumber(filters.search) : null;
-      if (typedNumber !== null) {
-        const typed = filters.search!.trim().toUpperCase().replace(/\s+/g, '').replace(/^B(?!-)/, 'B-');
-        items = items.filter((item) => item.number === typed);
-      }
-      const last = items[items.length - 1];
-      const nextCursor = keys.length > limit && last ? encodeCursor({ emissiondate: last.emissiondate, id: last.id }) : null;
-      return { items, nextCursor };
-    },
+  async function list(filters: BillFilters, cursor: BillCursor | null, limit: number): Promise<BillPage> {
+    const keys = await pageIds.select(filters, cursor, limit);
+    const ids = keys.slice(0, limit).map((key) => key.id);
+    const rows =
+      ids.length === 0
+        ? []
+        : ((await db
+            .select(summaryColumns)
+            .from(bills)
+            .leftJoin(shops, eq(shops.id, bills.shopid))
+            .leftJoin(customers, customerJoin)
+            .where(inArray(bills.id, ids))) as SummaryRow[]);
+    // In the order the first step chose (a bill deleted in between is left out).
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    let items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row)] : [];
+    });
+    // An invoice number names one bill by id and date: a date that does not match finds nothing.
+    const typedNumber = filters.search ? parseInvoiceNumber(filters.search) : null;
+    if (typedNumber !== null) {
+      const typed = filters.search!.trim().toUpperCase().replace(/\s+/g, '').replace(/^B(?!-)/, 'B-');
+      items = items.filter((item) => item.number === typed);
+    }
+    const last = items[items.length - 1];
+    const nextCursor = keys.length > limit && last ? encodeCursor({ emissiondate: last.emissiondate, id: last.id }) : null;
+    return { items, nextCursor };
+  }
 
-    /** How many bills of each status match the filters (the status filter itself aside). */
+  return {
+    list,
+
     /**
      * How many bills of each status match the filters (the status filter itself aside). With a
      * search, the matches are found by the search's own plans and counted up to SEARCH_COUNT_CAP;
@@ -209,7 +210,7 @@ export function createBillQueries(database: Database, timezone: string, options:
         let ids = keys.slice(0, SEARCH_COUNT_CAP).map((key) => key.id);
         // An invoice number names one bill by id and date, as in the list.
         if (parseInvoiceNumber(filters.search) !== null) {
-          const typed = (await this.list({ search: filters.search, shopId: filters.shopId, lettered: filters.lettered }, null, 1)).items;
+          const typed = (await list({ search: filters.search, shopId: filters.shopId, lettered: filters.lettered }, null, 1)).items;
           ids = typed.map((item) => item.id);
         }
         if (ids.length === 0) return { statuses: {}, capped };
